@@ -1,0 +1,37 @@
+import type { FastifyRequest } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { ApiKey, Scope } from '../domain/api-key.js';
+import { ApiError } from '../domain/errors.js';
+import { isWellFormedKey } from '../policy/key-format.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiKey: ApiKey | null;
+  }
+}
+
+const unauthorized = (message: string, code: string): ApiError =>
+  new ApiError(401, message, { code, headers: { 'www-authenticate': 'Bearer realm="kinora"' } });
+
+/**
+ * Resolves `Authorization: Bearer <key>` to an active key. A key with a bad checksum is refused before any
+ * database lookup; an unknown and a revoked key get the same answer.
+ */
+export async function authenticate(request: FastifyRequest, keys: KeysRepository): Promise<ApiKey> {
+  const header = request.headers.authorization;
+  if (!header) {
+    throw unauthorized("You didn't provide an API key. Send it as 'Authorization: Bearer kin_…'.", 'missing_api_key');
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const secret = match?.[1];
+  if (!secret || !isWellFormedKey(secret)) throw unauthorized('Incorrect API key provided: it is not a Kinora key.', 'invalid_api_key');
+  const key = await keys.findActiveBySecret(secret);
+  if (!key) throw unauthorized('Incorrect API key provided, or the key was revoked.', 'invalid_api_key');
+  await keys.touch(key);
+  return key;
+}
+
+export function requireScope(key: ApiKey, scope: Scope): void {
+  if (key.scopes.includes(scope) || key.scopes.includes('admin')) return;
+  throw new ApiError(403, `This API key lacks the '${scope}' scope.`, { code: 'insufficient_scope' });
+}

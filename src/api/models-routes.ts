@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import { authenticate } from './auth.js';
+
+/** `GET /v1/models`, as OpenAI's SDK lists models, with each model's limits under Kinora's own field names. */
+export function registerModelRoutes(app: FastifyInstance, deps: { engines: EngineRegistry; keys: KeysRepository }): void {
+  app.get('/v1/models', async (request, reply) => {
+    await authenticate(request, deps.keys);
+    const data = deps.engines.models().map((model) => ({
+      id: model.id,
+      object: 'model',
+      created: 0,
+      owned_by: 'kinora',
+      description: model.description,
+      sizes: model.sizes,
+      max_seconds: model.maxSeconds,
+      features: { image_input: model.features.imageInput, remix: model.features.remix, audio: model.features.audio },
+    }));
+    return reply.type('application/json; charset=utf-8').send({ object: 'list', data });
+  });
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { Config } from '../config.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import type { VideoService } from '../services/video-service.js';
+import { installErrorHandling } from './error-handler.js';
+import { registerModelRoutes } from './models-routes.js';
+import { registerStudioRoutes } from './studio-routes.js';
+import { registerVideoRoutes } from './videos-routes.js';
+
+export interface ServerDeps {
+  config: Readonly<Config>;
+  logger: FastifyBaseLogger;
+  keys: KeysRepository;
+  videos: VideoService;
+  engines: EngineRegistry;
+}
+
+/** Room for an image sent inline as a base64 data URL (4/3 of its bytes) plus the other fields. */
+const jsonOverhead = 64 * 1024;
+
+/** The HTTP API: wiring only. Each route file translates HTTP to one service. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    bodyLimit: Math.ceil(config.maxUploadBytes * (4 / 3)) + jsonOverhead,
+    // A slow client must not hold a connection forever (slow-loris); uploads get a generous whole-request bound.
+    requestTimeout: 120_000,
+    connectionTimeout: 130_000,
+    trustProxy: false,
+  });
+  app.decorateRequest('apiKey', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.maxUploadBytes,
+      files: 1,
+      fields: 20,
+      fieldSize: Math.ceil(config.maxUploadBytes * (4 / 3)) + jsonOverhead,
+      parts: 24,
+      headerPairs: 100,
+    },
+  });
+  installErrorHandling(app);
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerVideoRoutes(app, deps);
+  registerModelRoutes(app, deps);
+  registerStudioRoutes(app);
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { Scope } from '../domain/api-key.js';
+import { badRequest } from '../domain/errors.js';
+import { toVideoObject } from '../domain/video.js';
+import { authenticate, requireScope } from './auth.js';
+import { parseRange } from './http-range.js';
+import { readMultipartBody } from './multipart-body.js';
+import type { VideoService } from '../services/video-service.js';
+import { contentQuerySchema, createVideoSchema, listVideosSchema, parseInput, remixVideoSchema } from '../services/video-request.js';
+
+/** Suggested poll interval for clients that poll (the SDK's polling helpers read `openai-poll-after-ms`). */
+const pollAfterMs = '1000';
+
+/** OpenAI's Videos API routes: HTTP in, service call, OpenAI-shaped JSON out. */
+export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
+  const { videos, keys } = deps;
+  const keyFor = async (request: FastifyRequest, scope: Scope) => {
+    const key = await authenticate(request, keys);
+    requireScope(key, scope);
+    return key;
+  };
+  const idParam = (request: FastifyRequest): string => (request.params as { video_id: string }).video_id;
+
+  app.post('/v1/videos', async (request, reply) => {
+    const key = await keyFor(request, 'videos:write');
+    const raw = request.isMultipart() ? await readMultipartBody(request) : request.body;
+    const body = parseInput(createVideoSchema, raw);
+    const idempotencyKey = request.headers['idempotency-key'];
+    if (Array.isArray(idempotencyKey) || (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 255))) {
+      throw badRequest('The Idempotency-Key header must be one value of 1 to 255 characters.', 'Idempotency-Key', 'invalid_idempotency_key');
+    }
+    const isRetry = Number(request.headers['x-stainless-retry-count'] ?? 0) > 0;
+    const video = await videos.create(key, body, { idempotencyKey, isRetry });
+    return sendJson(reply, toVideoObject(video));
+  });
+
+  app.get('/v1/videos', async (request, reply) => {
+    const key = await keyFor(request, 'videos:read');
+    const query = parseInput(listVideosSchema, request.query);
+    const page = await videos.list(key, query);
+    const data = page.data.map(toVideoObject);
+    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: page.hasMore });
+  });
+
+  app.get('/v1/videos/:video_id', async (request, reply) => {
+    const key = await keyFor(request, 'videos:read');
+    const video = await videos.get(key, idParam(request));
+    if (video.status === 'queued' || video.status === 'in_progress') reply.header('openai-poll-after-ms', pollAfterMs);
+    return sendJson(reply, toVideoObject(video));
+  });
+
+  app.delete('/v1/videos/:video_id', async (request, reply) => {
+    const key = await keyFor(request, 'videos:write');
+    const id = idParam(request);
+    await videos.delete(key, id);
+    return sendJson(reply, { id, object: 'video.deleted', deleted: true });
+  });
+
+  app.post('/v1/videos/:video_id/remix', async (request, reply) => {
+    const key = await keyFor(request, 'videos:write');
+    const raw = request.isMultipart() ? await readMultipartBody(request) : request.body;
+    const { prompt } = parseInput(remixVideoSchema, raw);
+    return sendJson(reply, toVideoObject(await videos.remix(key, idParam(request), prompt)));
+  });
+
+  app.get('/v1/videos/:video_id/content', async (request, reply) => {
+    const key = await keyFor(request, 'videos:read');
+    const { variant } = parseInput(contentQuerySchema, request.query);
+    const content = await videos.openContent(key, idParam(request), variant, (size) => parseRange(request.headers.range, size));
+    reply
+      .header('content-type', content.contentType)
+      .header('accept-ranges', 'bytes')
+      .header('content-disposition', `inline; filename="${content.filename}"`)
+      .header('cache-control', 'private, max-age=3600');
+    if (content.range) {
+      const { start, end } = content.range;
+      reply.status(206).header('content-range', `bytes ${start}-${end}/${content.size}`).header('content-length', end - start + 1);
+    } else {
+      reply.header('content-length', content.size);
+    }
+    return reply.send(content.body);
+  });
+}
+
+/** JSON answers always say `application/json`: the SDK parses nothing else. */
+function sendJson(reply: FastifyReply, payload: unknown): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(payload);
+}

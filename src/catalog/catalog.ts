@@ -1,0 +1,28 @@
+import { openDatabase, type DialectName } from './database.js';
+import { IdempotencyRepository } from './idempotency-repository.js';
+import { KeysRepository } from './keys-repository.js';
+import type { Database } from './schema.js';
+import { VideosRepository } from './videos-repository.js';
+import type { Kysely } from 'kysely';
+
+/** The metadata store: one database handle and the repositories over it. */
+export interface Catalog {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  keys: KeysRepository;
+  videos: VideosRepository;
+  idempotency: IdempotencyRepository;
+  close(): Promise<void>;
+}
+
+export async function openCatalog(url: string): Promise<Catalog> {
+  const { db, dialect, close } = await openDatabase(url);
+  return {
+    db,
+    dialect,
+    keys: new KeysRepository(db),
+    videos: new VideosRepository(db),
+    idempotency: new IdempotencyRepository(db),
+    close,
+  };
+}

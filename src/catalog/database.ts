@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
+import * as initial from './migrations/0001-initial.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface CatalogDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
+const migrations: Record<string, Migration> = { '0001-initial': initial };
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Opens the catalog named by a URL (`sqlite:///abs/file.db`, `sqlite::memory:` or `postgres://…`) and brings its
+ * schema up to date. Both dialects go through the same Kysely code; only the driver differs.
+ */
+export async function openDatabase(url: string): Promise<CatalogDatabase> {
+  const { db, dialect } = connect(url);
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`Catalog migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
+
+function connect(url: string): { db: Kysely<Database>; dialect: DialectName } {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    // BIGINT columns hold millisecond times and seeds, all well inside Number's safe range.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url === 'sqlite::memory:' ? ':memory:' : url.replace(/^sqlite:\/\//, '');
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const sqlite = new SQLite(file);
+    // WAL lets readers (status polls) run while a worker writes progress; the busy timeout absorbs short locks.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  }
+  throw new Error(`Unsupported database URL "${url}": use sqlite:///path/to/file.db or postgres://…`);
+}

@@ -1,0 +1,77 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Times are Unix milliseconds in BIGINT columns; JSON is stored as TEXT so the
+ * SQLite and PostgreSQL dialects share one code path.
+ */
+type Millis = ColumnType<number, number, number>;
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  /** First characters of the secret, shown in listings so an operator can tell keys apart. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole secret; the secret itself is never stored. */
+  hash: string;
+  scopes: string;
+  created_at: Millis;
+  last_used_at: Millis | null;
+  revoked_at: Millis | null;
+}
+
+export interface VideoTable {
+  id: string;
+  owner_key_id: string;
+  model: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'failed';
+  progress: number;
+  prompt: string;
+  seed: number;
+  size: string;
+  seconds: number;
+  remixed_from_video_id: string | null;
+  /** JSON: { key, mime, width, height } of the stored reference image, if any. */
+  input_reference: string | null;
+  plan: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  /** JSON: blob keys of the outputs, written once the job has completed. */
+  outputs: string | null;
+  has_audio: number;
+  /** SHA-256 of the canonical create request, so an SDK's blind retry finds the video it already made. */
+  request_fingerprint: string | null;
+  attempt: number;
+  created_at: Millis;
+  started_at: Millis | null;
+  completed_at: Millis | null;
+  expires_at: Millis | null;
+  deleted_at: Millis | null;
+}
+
+export interface JobTable {
+  video_id: string;
+  status: 'queued' | 'claimed' | 'done' | 'failed' | 'cancelled';
+  attempt: number;
+  priority: number;
+  lease_owner: string | null;
+  lease_until: Millis | null;
+  available_at: Millis;
+  created_at: Millis;
+  last_error: string | null;
+}
+
+export interface IdempotencyTable {
+  key_id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  video_id: string;
+  created_at: Millis;
+}
+
+export interface Database {
+  api_keys: ApiKeyTable;
+  videos: VideoTable;
+  jobs: JobTable;
+  idempotency_keys: IdempotencyTable;
+}
+

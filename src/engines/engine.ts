@@ -1,0 +1,58 @@
+import type { ScenePlan } from '../domain/scene-plan.js';
+
+/** What one model served by an engine can do; the API validates requests against this. */
+export interface ModelInfo {
+  /** Public model name, e.g. "kinora-1". */
+  id: string;
+  engine: string;
+  description: string;
+  sizes: readonly string[];
+  maxSeconds: number;
+  features: { imageInput: boolean; remix: boolean; audio: boolean };
+}
+
+/** An image handed to an engine as the first frame / reference (already validated and decoded-safe). */
+export interface ReferenceImage {
+  file: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+export interface GenerationRequest {
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  seconds: number;
+  seed: number;
+  inputImage?: ReferenceImage;
+  /** For a remix: the plan of the source video, which the new prompt edits instead of replacing. */
+  basePlan?: ScenePlan;
+}
+
+export interface GenerateContext {
+  /** Aborted when the job is cancelled or its lease is lost; the engine must stop promptly (kill ffmpeg). */
+  signal: AbortSignal;
+  /** Fraction of the work really done, 0..1 (frames rendered and handed to the encoder). */
+  onProgress: (fraction: number) => void;
+  /** A private scratch directory for this attempt; the engine writes its output file here. */
+  workDir: string;
+}
+
+export interface GenerationResult {
+  /** Path of the finished MP4 (H.264 yuv420p + AAC, faststart) inside workDir. */
+  file: string;
+  width: number;
+  height: number;
+  fps: number;
+  seconds: number;
+  hasAudio: boolean;
+  plan?: ScenePlan;
+}
+
+export interface Engine {
+  readonly name: string;
+  readonly models: readonly ModelInfo[];
+  generate(request: GenerationRequest, context: GenerateContext): Promise<GenerationResult>;
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { buildServer } from '../api/server.js';
+import { openBlobStore } from '../blobs/local-blob-store.js';
+import { openCatalog, type Catalog } from '../catalog/catalog.js';
+import type { Config } from '../config.js';
+import { scopes } from '../domain/api-key.js';
+import { createProceduralEngine } from '../engines/procedural/procedural-engine.js';
+import { EngineRegistry } from '../engines/registry.js';
+import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
+import { EmbeddedQueue } from '../queue/embedded-queue.js';
+import { VideoService } from '../services/video-service.js';
+import { WorkerPool } from '../worker/worker-pool.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+export interface RunningKinora {
+  url: string;
+  app: FastifyInstance;
+  catalog: Catalog;
+  /** The admin key made on first start (an empty catalog); shown once, never stored in clear. */
+  firstAdminKey: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the embedded mode: one process with the catalog, the blob store, the queue, the API
+ * and (unless `workers` is 0) a worker pool. Recovery after a crash happens here, before the first request.
+ */
+export async function startKinora(config: Readonly<Config>, logger: Logger = pino({ level: config.logLevel })): Promise<RunningKinora> {
+  const unlock = lockDataDir(config.dataDir);
+  const catalog = await openCatalog(config.databaseUrl);
+  const cleanups: Array<() => Promise<void> | void> = [unlock, () => catalog.close()];
+  try {
+    const media = await resolveMediaTools();
+    const engines = new EngineRegistry([createProceduralEngine()], config.modelAliases);
+    const blobs = openBlobStore(config.blobUrl);
+    const queue = new EmbeddedQueue(catalog.db, { leaseMs: config.leaseMs, maxAttempts: config.maxAttempts });
+    cleanups.unshift(() => queue.close());
+
+    const firstAdminKey = (await catalog.keys.count()) === 0 ? (await catalog.keys.create('admin', [...scopes])).secret : undefined;
+
+    const scratchDir = path.join(config.dataDir, 'tmp');
+    // Scratch files of renders that died with their process are worthless: their jobs restart from frame 0.
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+    fs.mkdirSync(scratchDir, { recursive: true });
+    const released = await queue.releaseAbandonedLeases();
+    if (released > 0) logger.warn({ jobs: released }, 'resuming renders interrupted by the previous shutdown');
+
+    if (config.workers > 0) {
+      const pool = new WorkerPool(
+        { queue, videos: catalog.videos, engines, blobs, media, scratchDir, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, logger },
+        config.workers,
+      );
+      pool.start();
+      cleanups.unshift(() => pool.stop());
+    }
+
+    const videos = new VideoService({ config, catalog, queue, blobs, engines });
+    const app = await buildServer({ config, logger, keys: catalog.keys, videos, engines });
+    cleanups.unshift(() => app.close());
+    const address = await app.listen({ host: config.host, port: config.port });
+    return {
+      url: address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://localhost'),
+      app,
+      catalog,
+      firstAdminKey,
+      async close() {
+        for (const cleanup of cleanups.splice(0)) await cleanup();
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+    throw error;
+  }
+}

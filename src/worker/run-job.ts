@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { VideosRepository } from '../catalog/videos-repository.js';
+import { parseSize } from '../domain/sizes.js';
+import type { VideoOutputs, VideoRecord } from '../domain/video.js';
+import type { GenerationRequest } from '../engines/engine.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import type { MediaTools } from '../media/ffmpeg-binaries.js';
+import { makeSpritesheet, makeThumbnail } from '../media/stills.js';
+import type { ClaimedJob, JobQueue } from '../queue/job-queue.js';
+import { NonRetryableError, errorCode, isRetryable, publicMessage } from './job-errors.js';
+import { throttledProgress } from './progress-reporter.js';
+
+export interface JobDependencies {
+  queue: JobQueue;
+  videos: VideosRepository;
+  engines: EngineRegistry;
+  blobs: BlobStore;
+  media: MediaTools;
+  scratchDir: string;
+  leaseMs: number;
+  maxAttempts: number;
+  logger: Logger;
+}
+
+export const outputKeys = (videoId: string): VideoOutputs => ({
+  video: `videos/${videoId}/video.mp4`,
+  thumbnail: `videos/${videoId}/thumbnail.webp`,
+  spritesheet: `videos/${videoId}/spritesheet.jpg`,
+});
+
+/** Engine progress fills 0–95 %; the stills and the upload of the outputs are the last 5 %. */
+const renderShare = 95;
+
+/**
+ * One attempt at one job: render through whichever engine serves the model, store the outputs under keys fixed
+ * by the video id (so a retry overwrites instead of adding), then record completion only if this attempt still
+ * owns the video.
+ */
+export async function runJob(job: ClaimedJob, workerId: string, deps: JobDependencies, shutdown: AbortSignal): Promise<void> {
+  const log = deps.logger.child({ videoId: job.videoId, attempt: job.attempt });
+  const video = await deps.videos.findLive(job.videoId);
+  if (!video) {
+    await deps.queue.complete(job);
+    return;
+  }
+  if (job.attempt > deps.maxAttempts) {
+    log.warn('giving up: every attempt ended with its worker gone');
+    await deps.videos.fail(video.id, video.attempt, { code: 'generation_failed', message: 'The render was interrupted too many times.' });
+    await deps.queue.fail(job, { retryable: false, message: 'attempts exhausted' });
+    return;
+  }
+  if (!(await deps.videos.markStarted(video.id, job.attempt))) {
+    await deps.queue.complete(job);
+    return;
+  }
+
+  const abort = new AbortController();
+  // On shutdown the render stops and the job keeps its claim: the next start (or another worker) takes it up.
+  const stopOnShutdown = (): void => abort.abort(new Error('shutdown'));
+  shutdown.addEventListener('abort', stopOnShutdown);
+  const stopOnCancel = deps.queue.onCancel((id) => id === video.id && abort.abort(new Error('cancelled')));
+  const heartbeat = setInterval(() => {
+    deps.queue.heartbeat(job, workerId).then(
+      (state) => state !== 'ok' && abort.abort(new Error(state)),
+      (error: unknown) => log.warn({ err: error }, 'heartbeat failed'),
+    );
+  }, Math.max(500, Math.floor(deps.leaseMs / 3)));
+  const workDir = path.join(deps.scratchDir, `${video.id}-${job.attempt}`);
+  const progress = throttledProgress((p) => deps.videos.setProgress(video.id, job.attempt, p), { scale: renderShare, intervalMs: 250 });
+
+  try {
+    await fs.promises.mkdir(workDir, { recursive: true });
+    const outputs = await render(video, workDir, abort.signal, progress.report, deps);
+    await progress.flush();
+    if (await deps.videos.complete(video.id, job.attempt, outputs)) {
+      log.info('video completed');
+    } else {
+      // Deleted (or superseded) while rendering: what was just stored belongs to nobody.
+      await deps.blobs.deletePrefix(`videos/${video.id}/`);
+    }
+    await deps.queue.complete(job);
+  } catch (error) {
+    await progress.flush();
+    if (abort.signal.aborted) {
+      log.info({ reason: String(abort.signal.reason) }, 'render stopped');
+      return;
+    }
+    const retryable = isRetryable(error);
+    const outcome = await deps.queue.fail(job, { retryable, message: publicMessage(error) });
+    log.warn({ err: error, outcome }, 'render failed');
+    if (outcome === 'failed') await deps.videos.fail(video.id, job.attempt, { code: errorCode(error), message: publicMessage(error) });
+  } finally {
+    clearInterval(heartbeat);
+    stopOnCancel();
+    shutdown.removeEventListener('abort', stopOnShutdown);
+    await fs.promises.rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function render(
+  video: VideoRecord,
+  workDir: string,
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+  deps: JobDependencies,
+): Promise<{ outputs: VideoOutputs; plan: VideoRecord['plan']; hasAudio: boolean }> {
+  const served = deps.engines.resolve(video.model);
+  if (!served) throw new NonRetryableError(`Model ${video.model} is no longer served here.`, 'model_unavailable');
+  const { width, height } = parseSize(video.size);
+  const request: GenerationRequest = { model: served.model.id, prompt: video.prompt, width, height, seconds: video.seconds, seed: video.seed };
+  if (video.inputReference) {
+    const file = path.join(workDir, 'input-reference');
+    await pipeline(await deps.blobs.get(video.inputReference.key), fs.createWriteStream(file));
+    request.inputImage = { file, mime: video.inputReference.mime, width: video.inputReference.width, height: video.inputReference.height };
+  }
+  // A remix is created with its source's plan, which the new prompt edits.
+  if (video.remixedFromVideoId && video.plan) request.basePlan = video.plan;
+
+  const result = await served.engine.generate(request, { signal, onProgress, workDir });
+  const thumbnail = path.join(workDir, 'thumbnail.webp');
+  const spritesheet = path.join(workDir, 'spritesheet.jpg');
+  await makeThumbnail(deps.media, result.file, thumbnail, { signal });
+  await makeSpritesheet(deps.media, result.file, spritesheet, { signal });
+  signal.throwIfAborted();
+
+  const keys = outputKeys(video.id);
+  await deps.blobs.put(keys.thumbnail, fs.createReadStream(thumbnail));
+  await deps.blobs.put(keys.spritesheet, fs.createReadStream(spritesheet));
+  await deps.blobs.put(keys.video, fs.createReadStream(result.file));
+  return { outputs: keys, plan: result.plan ?? video.plan, hasAudio: result.hasAudio };
+}

@@ -1,0 +1,69 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { runJob, type JobDependencies } from './run-job.js';
+
+/** Fallback wake-up for work that becomes due without an event (a retry's backoff ending). */
+const idlePollMs = 1000;
+
+/**
+ * N loops, each claiming one job at a time. A loop sleeps until the queue announces work (or the poll timer
+ * fires), so a new video starts rendering at once rather than on the next poll.
+ */
+export class WorkerPool {
+  private stopping = false;
+  private readonly shutdown = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: JobDependencies,
+    private readonly concurrency: number,
+  ) {}
+
+  start(): void {
+    this.unsubscribe = this.deps.queue.onAvailable(() => this.wakeAll());
+    const base = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop(`${base}-${i}`));
+  }
+
+  /** Stops taking jobs and stops the renders in hand; their jobs stay claimed and are picked up again later. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.shutdown.abort();
+    this.unsubscribe?.();
+    this.wakeAll();
+    await Promise.all(this.loops);
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.wakers) wake();
+  }
+
+  private async loop(workerId: string): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const job = await this.deps.queue.claim(workerId);
+        if (job) {
+          await runJob(job, workerId, this.deps, this.shutdown.signal);
+          continue;
+        }
+      } catch (error) {
+        this.deps.logger.error({ err: error, workerId }, 'worker loop error');
+      }
+      await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, idlePollMs);
+      this.wakers.add(done);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeVideo } from './helpers/media-check.js';
+import { repoRoot, tempDataDir } from './helpers/kinora-server.js';
+
+const run = promisify(execFile);
+const dir = tempDataDir('cli');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function kinora(...args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, KINORA_DATA_DIR: dir } });
+}
+
+describe('kinora CLI', () => {
+  it('plan --json prints the scene plan', async () => {
+    const { stdout } = await kinora('plan', 'three yellow balloons floating over a beach at sunset, zorblat', '--json');
+    const plan = JSON.parse(stdout) as { subjects: Array<{ noun: string; count: number; color: string }>; setting: string; timeOfDay: string; unmatched: string[] };
+    expect(plan.subjects[0]).toMatchObject({ noun: 'balloon', count: 3, color: 'yellow' });
+    expect(plan).toMatchObject({ setting: 'beach', timeOfDay: 'sunset' });
+    expect(plan.unmatched).toContain('zorblat');
+  });
+
+  it('generate renders an MP4 without a server', async () => {
+    const out = path.join(dir, 'cat.mp4');
+    const { stderr } = await kinora('generate', 'a cat jumping in a garden', '-o', out, '--size', '854x480', '--seconds', '1', '--seed', '7');
+    expect(stderr).toContain('wrote');
+    const info = await describeVideo(out);
+    expect(info.video).toMatchObject({ codec: 'h264', width: 854, height: 480 });
+    expect(info.audio?.codec).toBe('aac');
+  });
+
+  it('generate refuses a bad size with a readable message', async () => {
+    await expect(kinora('generate', 'a cat', '--size', '10x10')).rejects.toMatchObject({ stderr: expect.stringContaining('size must be one of') });
+  });
+
+  it('keys create, list and revoke', async () => {
+    const created = JSON.parse((await kinora('keys', 'create', '--name', 'ci', '--scopes', 'videos:read', '--json')).stdout) as { id: string; secret: string };
+    expect(created.secret).toMatch(/^kin_[0-9A-Za-z]{32}_[0-9A-Za-z]{6}$/);
+    const listed = (await kinora('keys', 'list')).stdout;
+    expect(listed).toContain(created.id);
+    expect(listed).not.toContain(created.secret);
+    await kinora('keys', 'revoke', created.id);
+    expect((await kinora('keys', 'list')).stdout).toMatch(new RegExp(`${created.id}.*revoked`));
+  });
+});

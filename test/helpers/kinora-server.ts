@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startKinora, type RunningKinora } from '../../src/runtime/start-kinora.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export function tempDataDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `kinora-${label}-`));
+}
+
+export interface TestServer extends RunningKinora {
+  adminKey: string;
+  dataDir: string;
+}
+
+/** A real Kinora (real SQLite file, real HTTP on a free port, real worker pool) inside the test process. */
+export async function startTestServer(env: Record<string, string> = {}, options: { workers?: number } = {}): Promise<TestServer> {
+  const dataDir = tempDataDir('server');
+  const config = loadConfig({ KINORA_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0, host: '127.0.0.1', workers: options.workers ?? 1 });
+  const kinora = await startKinora(config, pino({ level: config.logLevel }));
+  if (!kinora.firstAdminKey) throw new Error('a fresh data dir must print an admin key');
+  const close = kinora.close;
+  return Object.assign(kinora, {
+    adminKey: kinora.firstAdminKey,
+    dataDir,
+    async close() {
+      await close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  adminKey: string | undefined;
+  output: () => string;
+}
+
+/** `kinora serve` as its own OS process, for tests that kill it. Resolves once it says where it listens. */
+export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    env: { ...process.env, KINORA_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString();
+      const listening = /listening on (http:\/\/\S+)/.exec(text);
+      if (listening) {
+        const key = /\n\s+(kin_[0-9A-Za-z]+_[0-9A-Za-z]{6})\n/.exec(text);
+        resolve({ child, url: listening[1]!, adminKey: key?.[1], output: () => text });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`kinora serve exited with ${code}:\n${text}`)));
+  });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 90_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
