@@ -38,7 +38,7 @@ describe('cancellation', () => {
 
     expect(await call('DELETE', `/v1/videos/${long.id}`)).toMatchObject({ id: long.id, object: 'video.deleted', deleted: true });
     const deletedAt = Date.now();
-    await waitFor(async () => (encoders.every((pid) => !ffmpegChildren().includes(pid)) ? true : undefined), 'ffmpeg to exit', 1000, 20);
+    await waitFor(() => Promise.resolve(encoders.every((pid) => !ffmpegChildren().includes(pid)) ? true : undefined), 'ffmpeg to exit', 1000, 20);
     await waitFor(async () => ((await call('GET', `/v1/videos/${next.id}`)).status !== 'queued' ? true : undefined), 'the next job to start', 1000, 20);
     expect(Date.now() - deletedAt).toBeLessThan(1000);
 

@@ -33,7 +33,7 @@ describe('kinora CLI', () => {
   });
 
   it('generate refuses a bad size with a readable message', async () => {
-    await expect(kinora('generate', 'a cat', '--size', '10x10')).rejects.toMatchObject({ stderr: expect.stringContaining('size must be one of') });
+    await expect(kinora('generate', 'a cat', '--size', '10x10')).rejects.toThrow(/size must be one of/);
   });
 
   it('keys create, list and revoke', async () => {

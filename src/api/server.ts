@@ -48,7 +48,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   installErrorHandling(app);
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   registerVideoRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerStudioRoutes(app);

@@ -12,7 +12,7 @@ export interface Catalog {
   keys: KeysRepository;
   videos: VideosRepository;
   idempotency: IdempotencyRepository;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function openCatalog(url: string): Promise<Catalog> {

@@ -11,12 +11,12 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface CatalogDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
 const migrations: Record<string, Migration> = { '0001-initial': initial };
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**
  * Opens the catalog named by a URL (`sqlite:///abs/file.db`, `sqlite::memory:` or `postgres://…`) and brings its

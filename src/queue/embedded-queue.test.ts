@@ -1,16 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshPostgresSchema } from '../../test/helpers/catalog-urls.js';
 import { openCatalog, type Catalog } from '../catalog/catalog.js';
 import { EmbeddedQueue } from './embedded-queue.js';
 
-let catalog: Catalog;
-beforeEach(async () => {
-  catalog = await openCatalog('sqlite::memory:');
-});
-afterEach(async () => catalog.close());
+/** The same queue code on both catalog dialects: SQLite (embedded default) and PostgreSQL. */
+describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect) => {
+  let catalog: Catalog;
+  let dropSchema: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    if (dialect === 'sqlite') {
+      catalog = await openCatalog('sqlite::memory:');
+    } else {
+      const schema = await freshPostgresSchema();
+      dropSchema = schema.drop;
+      catalog = await openCatalog(schema.url);
+    }
+  });
+  afterEach(async () => {
+    await catalog.close();
+    await dropSchema?.();
+  });
 
-const queueWith = (leaseMs = 60_000, maxAttempts = 3) => new EmbeddedQueue(catalog.db, { leaseMs, maxAttempts, backoffMs: () => 0 });
+  const queueWith = (leaseMs = 60_000, maxAttempts = 3) => new EmbeddedQueue(catalog.db, { leaseMs, maxAttempts, backoffMs: () => 0 });
 
-describe('embedded queue', () => {
   it('hands a job to one claimer only, and enqueueing twice is one job', async () => {
     const queue = queueWith();
     await queue.enqueue({ videoId: 'v1' });

@@ -133,8 +133,9 @@ export class EmbeddedQueue implements JobQueue {
     return () => this.events.off('cancel', listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.events.removeAllListeners();
+    return Promise.resolve();
   }
 
   private async finish(job: ClaimedJob, status: 'done' | 'failed', lastError: string | null): Promise<void> {

@@ -21,7 +21,7 @@ export interface RunningKinora {
   catalog: Catalog;
   /** The admin key made on first start (an empty catalog); shown once, never stored in clear. */
   firstAdminKey: string | undefined;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**

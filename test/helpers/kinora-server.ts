@@ -58,8 +58,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
         resolve({ child, url: listening[1]!, adminKey: key?.[1], output: () => text });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`kinora serve exited with ${code}:\n${text}`)));
   });
 }
