@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openCatalog } from '../src/catalog/catalog.js';
 import { describeVideo } from './helpers/media-check.js';
 import { spawnServer, tempDataDir, waitFor, type ServerProcess } from './helpers/kinora-server.js';
 
@@ -54,6 +55,13 @@ describe('restart recovery', () => {
 
     const list = (await (await fetch(`${second.url}/v1/videos`, { headers: { authorization: `Bearer ${key}` } })).json()) as { data: unknown[] };
     expect(list.data).toHaveLength(1);
+    // The job ran twice (the killed attempt and the resumed one) and was completed by the second.
+    const catalog = await openCatalog(`sqlite://${path.join(dataDir, 'kinora.db')}`);
+    try {
+      expect(await catalog.db.selectFrom('jobs').select(['status', 'attempt']).where('video_id', '=', id).executeTakeFirst()).toEqual({ status: 'done', attempt: 2 });
+    } finally {
+      await catalog.close();
+    }
     // Nothing of the dead attempt is left in scratch space.
     expect(fs.readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
   });

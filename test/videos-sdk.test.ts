@@ -105,13 +105,13 @@ describe('the official openai SDK against Kinora', () => {
   });
 
   it('remixes a completed video into a new one that keeps its seed, size and length', async () => {
-    const remix = await client.videos.remix(completed.id, { prompt: 'make it snow heavily' });
+    const remix = await client.videos.remix(completed.id, { prompt: 'make it rain' });
     expect(remix).toMatchObject({ remixed_from_video_id: completed.id, size: completed.size, seconds: completed.seconds, status: 'queued' });
     expect((remix as unknown as { seed: number }).seed).toBe((completed as unknown as { seed: number }).seed);
     const done = await untilDone(remix.id);
     expect(done.status).toBe('completed');
     const plan = (done as unknown as { plan: { weather: string; subjects: Array<{ noun: string }> } }).plan;
-    expect(plan.weather).toBe('snow');
+    expect(plan.weather).toBe('rain');
     expect(plan.subjects[0]?.noun).toBe('fox');
   });
 
@@ -125,6 +125,17 @@ describe('the official openai SDK against Kinora', () => {
     });
     const done = await untilDone(created.id);
     expect(done.status).toBe('completed');
+  });
+
+  it('takes an image as a data URL (sent by the SDK as the bracket field input_reference[image_url])', async () => {
+    const png = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'reference.png'));
+    const created = await client.videos.create({
+      prompt: 'a paper plane gliding',
+      size: size('480x854'),
+      seconds: seconds('1'),
+      input_reference: { image_url: `data:image/png;base64,${png.toString('base64')}` },
+    });
+    expect((await untilDone(created.id)).status).toBe('completed');
   });
 
   it('lists with cursor pagination, newest first by default', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Config } from '../config.js';
 import type { EngineRegistry } from '../engines/registry.js';
@@ -32,6 +32,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     requestTimeout: 120_000,
     connectionTimeout: 130_000,
     trustProxy: false,
+    // Clients poll status every second; per-request lines would drown the log. Errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorateRequest('apiKey', null);
   app.addHook('onRequest', async (request, reply) => {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { kinoraSizes, parseSize } from '../../domain/sizes.js';
+import { compose, sampleFrame } from './compose.js';
+import { planPrompt } from './parse.js';
+
+const plan = planPrompt('two puppies chasing a ball in a park while the camera pans right', { seconds: 4 });
+const build = (seed: number, size = '1280x720') => compose({ plan, seed, ...parseSize(size), seconds: 4 });
+
+describe('compose', () => {
+  it('is deterministic: same seed -> identical timeline JSON, different seed -> different', () => {
+    expect(JSON.stringify(build(42))).toBe(JSON.stringify(build(42)));
+    expect(JSON.stringify(build(42))).not.toBe(JSON.stringify(build(43)));
+  });
+
+  it('samples frames deterministically and moves things over time', () => {
+    const timeline = build(7);
+    expect(timeline.frames).toBe(96);
+    expect(JSON.stringify(sampleFrame(timeline, 50))).toBe(JSON.stringify(sampleFrame(build(7), 50)));
+    const a = sampleFrame(timeline, 0);
+    const b = sampleFrame(timeline, 48);
+    expect(b.camera.x).toBeGreaterThan(a.camera.x); // pan right
+    const moved = a.actors.some((s, i) => Math.abs(s.x - (b.actors[i]?.x ?? s.x)) > 0.05);
+    expect(moved).toBe(true);
+  });
+
+  it('keeps subjects in frame and arranges counts side by side', () => {
+    const herd = compose({ plan: planPrompt('five cows standing in a farm'), seed: 1, width: 1280, height: 720, seconds: 4 });
+    const frame = sampleFrame(herd, 40);
+    const xs = frame.actors.map((a) => a.x).sort((p, q) => p - q);
+    for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThan(0.02);
+    for (const actor of frame.actors) {
+      expect(actor.x).toBeGreaterThan(0);
+      expect(actor.x).toBeLessThan(herd.view.w);
+    }
+  });
+
+  it('composes every size, with at least three parallax layers', () => {
+    for (const size of kinoraSizes) {
+      const timeline = compose({ plan, seed: 3, ...parseSize(size), seconds: 1 });
+      const shot = timeline.shots[0];
+      expect(new Set(shot?.layers.map((l) => l.depth)).size).toBeGreaterThanOrEqual(3);
+      expect(timeline.view.w * timeline.view.h).toBeGreaterThan(0.99);
+    }
+  });
+
+  it('splits frames across storyboard shots', () => {
+    const story = compose({ plan: planPrompt('Shot 1: a cat sleeps in a room. Shot 2: a dog runs on a beach', { seconds: 5 }), seed: 1, width: 854, height: 480, seconds: 5 });
+    expect(story.shots.map((s) => s.frames)).toEqual([60, 60]);
+    expect(story.shots[1]?.startFrame).toBe(60);
+    expect(sampleFrame(story, 70).shot).toBe(1);
+  });
+});

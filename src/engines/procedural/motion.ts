@@ -1,0 +1,278 @@
+/**
+ * Motion presets: what an action looks like on top of the path an actor travels. Each preset is a pure function of
+ * time giving offsets in units of the actor's own height (so a mouse and an elephant hop alike), a rotation, a
+ * squash/stretch and an opacity. Paths move actors through the scene; presets make them look alive while they do.
+ */
+import type { ActorTrack } from './timeline.js';
+
+export interface Pose {
+  dx: number;
+  dy: number;
+  rot: number;
+  sx: number;
+  sy: number;
+  alpha: number;
+  /** Flip the facing (dance turns, idle glances). */
+  turn: boolean;
+  /** Height above the ground in units of the actor's height, for the shadow. */
+  lift: number;
+}
+
+const TAU = Math.PI * 2;
+const still: Pose = { dx: 0, dy: 0, rot: 0, sx: 1, sy: 1, alpha: 1, turn: false, lift: 0 };
+const frac = (x: number): number => x - Math.floor(x);
+const smooth = (x: number): number => {
+  const c = Math.max(0, Math.min(1, x));
+  return c * c * (3 - 2 * c);
+};
+
+/** Kinds whose idle pose breathes; buildings and objects stay still. */
+const animate = new Set(['animal', 'bird', 'sea', 'insect', 'person', 'creature']);
+
+/** A bouncing ball: parabolic hops that lose height with each bounce, then a fresh kick. */
+function bounce(t: number): { height: number; sinceContact: number } {
+  const heights = [1.4, 0.75, 0.4, 0.2];
+  const g = 24; // in actor heights per s²: a 1.4-height hop lasts ~0.68 s
+  let remaining = t;
+  const durations = heights.map((h) => 2 * Math.sqrt((2 * h) / g));
+  const cycle = durations.reduce((a, b) => a + b, 0);
+  remaining = ((remaining % cycle) + cycle) % cycle;
+  for (let i = 0; i < heights.length; i++) {
+    const d = durations[i] as number;
+    if (remaining < d) {
+      const h = heights[i] as number;
+      const v0 = Math.sqrt(2 * g * h);
+      return { height: v0 * remaining - 0.5 * g * remaining * remaining, sinceContact: remaining };
+    }
+    remaining -= d;
+  }
+  return { height: 0, sinceContact: 0 };
+}
+
+/**
+ * Pose of an actor at `t` seconds into its shot. `shotSeconds` lets grow/shrink span the shot; `vx` is its path
+ * velocity, `travelled` the distance along x since the shot began (for rolling); `wind` bends swaying things.
+ */
+export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: number, travelled: number, wind: number): Pose {
+  const tt = t * actor.tempo + actor.phase;
+  const pose: Pose = { ...still };
+  switch (actor.action) {
+    case 'walk':
+    case 'wander': {
+      const step = TAU * tt * 1.7;
+      pose.dy = -Math.abs(Math.sin(step)) * 0.035;
+      pose.rot = Math.sin(step) * 0.035;
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'run':
+    case 'chase':
+    case 'flee': {
+      const step = TAU * tt * 2.9;
+      pose.dy = -Math.abs(Math.sin(step)) * 0.09;
+      pose.rot = Math.sin(step) * 0.07;
+      pose.sx = 1 + 0.04 * Math.cos(step * 2);
+      pose.sy = 1 - 0.04 * Math.cos(step * 2);
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'gallop': {
+      const step = TAU * tt * 2.2;
+      pose.dy = -Math.abs(Math.sin(step)) * 0.12;
+      pose.rot = Math.sin(step) * 0.11;
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'hop':
+    case 'play': {
+      const p = frac(tt / 0.6);
+      if (p < 0.72) {
+        pose.dy = -Math.sin((Math.PI * p) / 0.72) * 0.38;
+        pose.sy = 1.05;
+        pose.sx = 0.96;
+      } else {
+        const q = Math.sin((Math.PI * (p - 0.72)) / 0.28);
+        pose.sy = 1 - 0.12 * q;
+        pose.sx = 1 + 0.08 * q;
+      }
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'jump': {
+      const p = frac(tt / 1.3);
+      if (p < 0.16) {
+        const q = Math.sin((Math.PI * p) / 0.16);
+        pose.sy = 1 - 0.16 * q;
+        pose.sx = 1 + 0.1 * q;
+      } else if (p < 0.76) {
+        const q = (p - 0.16) / 0.6;
+        pose.dy = -Math.sin(Math.PI * q) * 0.95;
+        pose.sy = 1.08 - 0.08 * Math.abs(q - 0.5) * 2;
+        pose.rot = (q - 0.5) * 0.25;
+      } else {
+        const q = Math.sin((Math.PI * (p - 0.76)) / 0.24);
+        pose.sy = 1 - 0.12 * q;
+        pose.sx = 1 + 0.08 * q;
+      }
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'bounce': {
+      const { height, sinceContact } = bounce(tt);
+      pose.dy = -height;
+      const squash = Math.exp(-((sinceContact / 0.05) ** 2));
+      pose.sy = 1 - 0.22 * squash;
+      pose.sx = 1 + 0.16 * squash;
+      pose.rot = vx !== 0 ? travelled * 2.2 : 0;
+      pose.lift = height;
+      break;
+    }
+    case 'fly':
+    case 'dive': {
+      const insect = actor.kind === 'insect';
+      const flap = Math.sin(TAU * tt * (insect ? 9 : 4.2));
+      pose.sy = 1 + flap * (insect ? 0.08 : 0.13);
+      pose.sx = 1 - flap * 0.03;
+      pose.dy = Math.sin(TAU * tt * 0.42) * 0.25 - flap * 0.05;
+      pose.rot = Math.cos(TAU * tt * 0.42) * 0.08;
+      pose.lift = 3;
+      break;
+    }
+    case 'glide':
+      pose.dy = Math.sin(TAU * tt * 0.2) * 0.3;
+      pose.rot = Math.cos(TAU * tt * 0.2) * 0.07;
+      pose.lift = 3;
+      break;
+    case 'hover': {
+      const flap = Math.sin(TAU * tt * 10);
+      pose.dx = Math.sin(TAU * tt * 0.3) * 0.35;
+      pose.dy = Math.sin(TAU * tt * 0.62) * 0.18;
+      pose.sy = 1 + flap * 0.04;
+      pose.rot = Math.sin(TAU * tt * 0.3) * 0.05;
+      pose.lift = 3;
+      break;
+    }
+    case 'float':
+    case 'drift':
+    case 'rise':
+    case 'sink':
+      pose.dy = Math.sin(TAU * tt * 0.25) * 0.12;
+      pose.rot = Math.sin(TAU * tt * 0.17) * 0.07;
+      pose.lift = 2;
+      break;
+    case 'swim': {
+      pose.dy = Math.sin(TAU * tt * 0.5) * 0.12;
+      pose.rot = Math.cos(TAU * tt * 0.5) * 0.09;
+      pose.sx = 1 + 0.035 * Math.sin(TAU * tt * 2.2);
+      pose.lift = 2;
+      break;
+    }
+    case 'drive':
+    case 'race':
+    case 'ride':
+      pose.dy = -Math.abs(Math.sin(TAU * tt * 6)) * 0.01;
+      pose.rot = actor.action === 'race' ? -Math.sign(vx) * 0.02 : 0;
+      break;
+    case 'sail':
+      pose.dy = Math.sin(TAU * tt * 0.4) * 0.04;
+      pose.rot = Math.sin(TAU * tt * 0.4 + 1) * 0.06;
+      break;
+    case 'surf':
+    case 'skate':
+      pose.dy = Math.sin(TAU * tt * 0.5) * 0.06;
+      pose.rot = Math.sin(TAU * tt * 0.5 + 0.8) * 0.09;
+      break;
+    case 'spin':
+      pose.rot = TAU * tt * 0.55;
+      break;
+    case 'roll':
+      pose.rot = travelled / 0.5;
+      break;
+    case 'fall':
+      pose.rot = Math.sin(TAU * tt * 0.55) * 0.5;
+      pose.dx = Math.sin(TAU * tt * 0.4) * 0.4;
+      pose.lift = 3;
+      break;
+    case 'dance': {
+      const beat = tt * 1.9;
+      pose.dy = -Math.abs(Math.sin(Math.PI * 2 * beat)) * 0.12;
+      pose.rot = Math.sin(Math.PI * 2 * beat) * 0.18;
+      pose.turn = Math.floor(beat) % 2 === 1;
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'grow':
+    case 'shrink': {
+      const p = smooth(t / Math.max(0.5, shotSeconds * 0.85));
+      const k = actor.action === 'grow' ? 0.35 + p * 1.0 : 1.35 - p * 1.0;
+      pose.sx = k;
+      pose.sy = k;
+      break;
+    }
+    case 'wave':
+      pose.rot = Math.sin(TAU * tt * 1.4) * 0.13;
+      break;
+    case 'sway':
+      pose.rot = Math.sin(TAU * tt * 0.32) * (0.025 + wind * 0.06) + wind * 0.04;
+      break;
+    case 'sleep':
+      pose.sy = 1 + 0.035 * Math.sin(TAU * tt * 0.22);
+      pose.sx = 1 - 0.012 * Math.sin(TAU * tt * 0.22);
+      break;
+    case 'climb': {
+      pose.dy = -(0.5 - 0.5 * Math.cos((TAU * tt) / 6)) * 1.3;
+      pose.rot = Math.sin(TAU * tt * 1.5) * 0.06;
+      pose.lift = -pose.dy;
+      break;
+    }
+    case 'crawl':
+      pose.sx = 1 + 0.05 * Math.sin(TAU * tt * 2);
+      pose.sy = 1 - 0.03 * Math.sin(TAU * tt * 2);
+      break;
+    case 'eat':
+      pose.rot = Math.max(0, Math.sin(TAU * tt * 0.7)) * 0.16;
+      break;
+    case 'sing':
+    case 'juggle':
+      pose.dy = -Math.abs(Math.sin(TAU * tt * 1.1)) * 0.04;
+      pose.rot = Math.sin(TAU * tt * 0.55) * 0.05;
+      break;
+    case 'flicker':
+      pose.sy = 1 + 0.07 * Math.sin(TAU * tt * 7) * Math.sin(TAU * tt * 3.1);
+      pose.sx = 1 - 0.03 * Math.sin(TAU * tt * 5.3);
+      break;
+    case 'glow':
+      pose.sy = 1 + 0.02 * Math.sin(TAU * tt * 0.5);
+      pose.sx = pose.sy;
+      break;
+    case 'fight': {
+      const lunge = Math.max(0, Math.sin(TAU * tt * 0.9));
+      pose.dx = lunge * 0.3 * actor.rest;
+      pose.rot = lunge * 0.12 * actor.rest;
+      pose.dy = -lunge * 0.05;
+      break;
+    }
+    case 'burst': {
+      const p = frac(tt / 1.7);
+      const k = p < 0.22 ? (p / 0.22) * 1.15 : 1.15 + (p - 0.22) * 0.2;
+      pose.sx = k;
+      pose.sy = k;
+      pose.alpha = p < 0.55 ? 1 : Math.max(0, 1 - (p - 0.55) / 0.4);
+      break;
+    }
+    case 'orbit':
+      pose.rot = Math.sin(TAU * tt * 0.3) * 0.05;
+      pose.lift = 2;
+      break;
+    case 'sit':
+    case 'idle':
+    default:
+      if (animate.has(actor.kind)) {
+        pose.sy = 1 + 0.015 * Math.sin(TAU * tt * 0.35);
+        // An occasional glance the other way keeps a standing animal from looking like a sticker.
+        pose.turn = actor.orientation === 'mirror' && Math.sin(TAU * tt * 0.09) > 0.82;
+      }
+      break;
+  }
+  return pose;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { scenePlanSchema } from '../../domain/scene-plan.js';
+import { planPrompt, splitShots } from './parse.js';
+
+const subject = (prompt: string, i = 0) => planPrompt(prompt).subjects[i];
+
+describe('planPrompt: subjects', () => {
+  it('reads plurals and synonyms', () => {
+    expect(subject('dogs')).toMatchObject({ noun: 'dog', count: 3, asset: 'fluent-emoji-flat:dog' });
+    expect(subject('some kittens')).toMatchObject({ noun: 'cat', count: 3 });
+    expect(subject('a pony')).toMatchObject({ noun: 'horse', count: 1, action: 'gallop' });
+    expect(subject('three mice')).toMatchObject({ noun: 'mouse', count: 3 });
+    expect(subject('a flying aeroplane')).toMatchObject({ noun: 'airplane', action: 'fly' });
+    expect(subject('two hot air balloons')).toMatchObject({ noun: 'hot air balloon', count: 2, asset: 'shape:hot-air-balloon' });
+  });
+
+  it('counts in words and digits, and collective nouns', () => {
+    expect(subject('two puppies chasing a ball')).toMatchObject({ noun: 'dog', count: 2, action: 'chase' });
+    expect(planPrompt('two puppies chasing a ball').subjects[1]).toMatchObject({ noun: 'ball', count: 1 });
+    expect(subject('7 fish')).toMatchObject({ noun: 'fish', count: 7 });
+    expect(subject('a dozen balloons')).toMatchObject({ noun: 'balloon', count: 12 });
+    expect(subject('a couple of penguins')).toMatchObject({ noun: 'penguin', count: 2 });
+    const flock = subject('a flock of birds');
+    expect(flock?.noun).toBe('bird');
+    expect(flock?.count).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads colours, sizes and directions', () => {
+    expect(subject('a tiny orange cat')).toMatchObject({ noun: 'cat', color: 'orange', size: 'tiny' });
+    expect(subject('a huge dark blue whale')).toMatchObject({ noun: 'whale', color: 'darkblue', size: 'huge' });
+    expect(subject('a big grey elephant walking to the left')).toMatchObject({ size: 'large', color: 'gray', action: 'walk', direction: 'left' });
+    expect(subject('a car driving from left to right')).toMatchObject({ noun: 'car', action: 'drive', direction: 'right' });
+    expect(subject('a rocket flying upward')).toMatchObject({ direction: 'up' });
+    // "orange" is a colour before a noun and a fruit on its own.
+    expect(subject('an orange')).toMatchObject({ noun: 'orange', color: null });
+  });
+
+  it('maps verb forms to action lemmas', () => {
+    const cases: Array<[string, string]> = [
+      ['a horse galloped', 'gallop'], ['a frog hops', 'hop'], ['the fish swam', 'swim'], ['a leaf is falling', 'fall'],
+      ['a girl dancing', 'dance'], ['a bird soaring', 'glide'], ['a snake slithering', 'crawl'], ['a cat sleeps', 'sleep'],
+      ['a balloon floats', 'float'], ['a boat sailing', 'sail'], ['a coin spins', 'spin'], ['a monkey climbs', 'climb'],
+    ];
+    for (const [prompt, action] of cases) {
+      const plan = planPrompt(prompt);
+      expect(plan.subjects.find((s) => s.action === action), prompt).toBeDefined();
+    }
+  });
+
+  it('picks better artwork for a person doing something', () => {
+    expect(subject('a man walking his dog')).toMatchObject({ noun: 'man', asset: 'fluent-emoji-flat:man-walking' });
+  });
+});
+
+describe('planPrompt: scene', () => {
+  it('reads the camera phrase of the brief', () => {
+    const plan = planPrompt('the camera slowly pushes in on a lighthouse while waves crash');
+    expect(plan.camera).toEqual({ move: 'zoom-in', speed: 'slow' });
+    expect(plan.subjects).toHaveLength(1);
+    expect(plan.subjects[0]).toMatchObject({ noun: 'lighthouse', asset: 'shape:lighthouse' });
+    expect(['beach', 'ocean']).toContain(plan.setting);
+    expect(plan.unmatched).toEqual([]);
+  });
+
+  it('reads camera moves and speeds', () => {
+    expect(planPrompt('a dog in a park, camera pans left quickly').camera).toEqual({ move: 'pan-left', speed: 'fast' });
+    expect(planPrompt('tracking shot of a running horse').camera.move).toBe('tracking');
+    expect(planPrompt('the camera orbits a castle').camera.move).toBe('orbit');
+    expect(planPrompt('handheld footage of a cat').camera.move).toBe('handheld');
+    expect(planPrompt('slow zoom out from a tree').camera.move).toBe('zoom-out');
+    expect(planPrompt('camera tilts up to the sky').camera.move).toBe('tilt-up');
+  });
+
+  it('reads setting, time of day, weather, style and mood', () => {
+    const plan = planPrompt('a fox in a snowy forest at dusk, watercolour, eerie');
+    expect(plan).toMatchObject({ setting: 'forest', timeOfDay: 'dusk', weather: 'snow', style: 'watercolor', mood: 'eerie' });
+    expect(planPrompt('boats in the harbour at golden hour').setting).toBe('harbor');
+    expect(planPrompt('boats in the harbour at golden hour').timeOfDay).toBe('golden-hour');
+    expect(planPrompt('a city street in a thunderstorm, film noir').weather).toBe('storm');
+    expect(planPrompt('a city street in a thunderstorm, film noir').style).toBe('noir');
+    expect(planPrompt('a robot on a stage, 8-bit pixel art').style).toBe('pixel-art');
+  });
+
+  it('infers setting and mood when not given', () => {
+    expect(planPrompt('a school of fish').setting).toBe('underwater');
+    expect(planPrompt('a camel').setting).toBe('desert');
+    expect(planPrompt('a ghost').mood).toBe('eerie');
+    expect(planPrompt('a dog on a beach at sunset').mood).toBe('romantic');
+  });
+
+  it('lists every content word it could not use', () => {
+    const plan = planPrompt('a zorbly dog dancing with flibber on the beach');
+    expect(plan.unmatched).toEqual(['zorbly', 'flibber']);
+    expect(planPrompt('a dog on the beach').unmatched).toEqual([]);
+  });
+
+  it('produces a plan the schema accepts, with one shot of the requested length', () => {
+    const plan = planPrompt('a red car driving through a city at night', { seconds: 7 });
+    expect(() => scenePlanSchema.parse(plan)).not.toThrow();
+    expect(plan.shots).toHaveLength(1);
+    expect(plan.shots[0]).toMatchObject({ seconds: 7, prompt: 'a red car driving through a city at night', setting: 'city', timeOfDay: 'night' });
+  });
+});
+
+describe('planPrompt: shots', () => {
+  it('splits "Shot 1: … Shot 2: …" and carries context forward', () => {
+    const plan = planPrompt('Shot 1: a fox walks through a forest. Shot 2: the fox jumps at sunset', { seconds: 6 });
+    expect(plan.shots).toHaveLength(2);
+    expect(plan.shots.map((s) => s.seconds)).toEqual([3, 3]);
+    expect(plan.shots[0]).toMatchObject({ setting: 'forest', timeOfDay: 'afternoon' });
+    expect(plan.shots[1]).toMatchObject({ setting: 'forest', timeOfDay: 'sunset' });
+    expect(plan.shots[1]?.subjects[0]).toMatchObject({ noun: 'fox', action: 'jump' });
+  });
+
+  it('splits lines and "then"', () => {
+    expect(splitShots('a cat sleeps\na dog barks\na bird sings')).toHaveLength(3);
+    expect(planPrompt('a rocket launches, then an astronaut floats in space').shots).toHaveLength(2);
+    expect(planPrompt('a cat next to a dog').shots).toHaveLength(1);
+  });
+});
+
+describe('planPrompt: remix edits a base plan', () => {
+  const base = planPrompt('a brown dog running left on a beach at sunset', { seconds: 5 });
+
+  it('replaces only what the new prompt says', () => {
+    const night = planPrompt('make it night', { base });
+    expect(night).toMatchObject({ setting: 'beach', timeOfDay: 'night' });
+    expect(night.subjects[0]).toMatchObject({ noun: 'dog', color: 'brown', action: 'run', direction: 'left' });
+    expect(night.shots[0]?.seconds).toBe(5);
+  });
+
+  it('edits, adds, swaps and removes subjects', () => {
+    expect(planPrompt('make the dog bigger and blue', { base }).subjects[0]).toMatchObject({ noun: 'dog', size: 'large', color: 'blue' });
+    expect(planPrompt('add two seagulls', { base }).subjects.map((s) => s.noun)).toEqual(['dog', 'bird']);
+    expect(planPrompt('a cat instead of the dog', { base }).subjects[0]).toMatchObject({ noun: 'cat', action: 'run', direction: 'left' });
+    expect(planPrompt('replace the dog with a horse', { base }).subjects.map((s) => s.noun)).toEqual(['horse']);
+    expect(planPrompt('remove the dog', { base }).subjects).toEqual([]);
+    expect(planPrompt('in the snow, noir style', { base })).toMatchObject({ weather: 'snow', style: 'noir', setting: 'beach' });
+  });
+});
