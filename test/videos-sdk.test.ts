@@ -39,6 +39,10 @@ describe('the official openai SDK against Kinora', () => {
     expect(created).toMatchObject({ object: 'video', model: 'kinora-1', status: 'queued', progress: 0, size: '854x480', seconds: '2', remixed_from_video_id: null, error: null });
     expect(created.id).toMatch(/^video_[0-9a-f]{24}$/);
     expect(typeof (created as unknown as { seed: number }).seed).toBe('number');
+    // The plan is there before rendering starts, so a client sees at once what was understood (and what was not).
+    const queuedPlan = (created as unknown as { plan: { subjects: Array<{ noun: string; count: number }>; unmatched: string[] } }).plan;
+    expect(queuedPlan.subjects[0]).toMatchObject({ noun: 'fox', count: 2 });
+    expect(queuedPlan.unmatched).toEqual([]);
 
     const seen = new Set<number>();
     completed = await waitFor(async () => {

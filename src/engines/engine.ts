@@ -27,6 +27,14 @@ export interface GenerationRequest {
   seconds: number;
   seed: number;
   inputImage?: ReferenceImage;
+  /** The plan made by `Engine.plan` when the video was created; an engine that plans uses it as it is. */
+  plan?: ScenePlan;
+}
+
+/** What an engine that reads prompts into scene plans needs to make one. */
+export interface PlanRequest {
+  prompt: string;
+  seconds: number;
   /** For a remix: the plan of the source video, which the new prompt edits instead of replacing. */
   basePlan?: ScenePlan;
 }
@@ -55,4 +63,9 @@ export interface Engine {
   readonly name: string;
   readonly models: readonly ModelInfo[];
   generate(request: GenerationRequest, context: GenerateContext): Promise<GenerationResult>;
+  /**
+   * Engines that understand prompts structurally (the procedural one) plan at creation time, so a client sees what
+   * was understood, and the unmatched words, before the render starts.
+   */
+  plan?(request: PlanRequest): ScenePlan;
 }

@@ -61,6 +61,7 @@ export class VideoService {
       throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
     }
     const image = reference ? await this.readReference(reference) : undefined;
+    const plan = served.engine.plan?.({ prompt, seconds }) ?? null;
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([modelName, prompt, seconds, size, body.seed ?? null, image ? createHash('sha256').update(image.buffer).digest('hex') : null]))
       .digest('hex');
@@ -84,7 +85,7 @@ export class VideoService {
       seconds,
       remixedFromVideoId: null,
       inputReference,
-      plan: null,
+      plan,
       requestFingerprint: fingerprint,
       createdAt: Date.now(),
     });
@@ -98,7 +99,8 @@ export class VideoService {
     }
     const served = this.deps.engines.resolve(source.model);
     if (!served?.model.features.remix) throw badRequest(`Model '${source.model}' cannot remix videos.`, 'video_id', 'unsupported_parameter');
-    // A remix keeps the source's model, size, length and seed, and starts from its plan: one change, same scene.
+    // A remix keeps the source's model, size, length and seed, and edits its plan: one change, same scene.
+    const plan = served.engine.plan?.({ prompt, seconds: source.seconds, ...(source.plan ? { basePlan: source.plan } : {}) }) ?? null;
     return this.insertAndEnqueue(key, undefined, {
       id: newId('video'),
       ownerKeyId: key.id,
@@ -109,7 +111,7 @@ export class VideoService {
       seconds: source.seconds,
       remixedFromVideoId: source.id,
       inputReference: null,
-      plan: source.plan,
+      plan,
       requestFingerprint: createHash('sha256').update(JSON.stringify(['remix', source.id, prompt])).digest('hex'),
       createdAt: Date.now(),
     });

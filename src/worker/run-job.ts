@@ -117,8 +117,7 @@ async function render(
     await pipeline(await deps.blobs.get(video.inputReference.key), fs.createWriteStream(file));
     request.inputImage = { file, mime: video.inputReference.mime, width: video.inputReference.width, height: video.inputReference.height };
   }
-  // A remix is created with its source's plan, which the new prompt edits.
-  if (video.remixedFromVideoId && video.plan) request.basePlan = video.plan;
+  if (video.plan) request.plan = video.plan;
 
   const result = await served.engine.generate(request, { signal, onProgress, workDir });
   const thumbnail = path.join(workDir, 'thumbnail.webp');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { kinoraSizes } from '../../domain/sizes.js';
 import { resolveMediaTools } from '../../media/ffmpeg-binaries.js';
 import { startFrameEncoder } from '../../media/frame-encoder.js';
-import type { Engine, GenerateContext, GenerationRequest, GenerationResult, ModelInfo } from '../engine.js';
+import type { ScenePlan } from '../../domain/scene-plan.js';
+import type { Engine, GenerateContext, GenerationRequest, GenerationResult, ModelInfo, PlanRequest } from '../engine.js';
 import { compose, DEFAULT_FPS } from './compose.js';
 import { planPrompt } from './parse.js';
 import { FrameRenderer, renderFrames } from './render.js';
@@ -40,7 +41,7 @@ async function generate(request: GenerationRequest, context: GenerateContext): P
   signal.throwIfAborted();
   const { width, height, seed } = request;
 
-  const plan = planPrompt(request.prompt, { seconds: request.seconds, ...(request.basePlan ? { base: request.basePlan } : {}) });
+  const plan = request.plan ?? planFor({ prompt: request.prompt, seconds: request.seconds });
   const timeline = compose({ plan, seed, width, height, seconds: request.seconds, fps: FPS, imageBackdrop: Boolean(request.inputImage) });
   const renderer = new FrameRenderer(timeline);
   const soundFile = path.join(workDir, 'soundtrack.wav');
@@ -74,6 +75,10 @@ async function generate(request: GenerationRequest, context: GenerateContext): P
   return { file: output, width, height, fps: FPS, seconds: timeline.seconds, hasAudio: true, plan };
 }
 
+function planFor(request: PlanRequest): ScenePlan {
+  return planPrompt(request.prompt, { seconds: request.seconds, ...(request.basePlan ? { base: request.basePlan } : {}) });
+}
+
 export function createProceduralEngine(): Engine {
-  return { name: 'procedural', models: [PROCEDURAL_MODEL], generate };
+  return { name: 'procedural', models: [PROCEDURAL_MODEL], generate, plan: planFor };
 }
