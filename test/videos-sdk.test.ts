@@ -59,7 +59,11 @@ describe('the official openai SDK against Kinora', () => {
     expect(plan.subjects[0]).toMatchObject({ noun: 'fox', count: 2 });
 
     const file = path.join(server.dataDir, 'out.mp4');
-    fs.writeFileSync(file, await download(created.id, 'video'));
+    const mp4 = await download(created.id, 'video');
+    fs.writeFileSync(file, mp4);
+    // faststart: the index (moov) comes before the media data, so a browser can start playing at once.
+    expect(mp4.indexOf('moov')).toBeGreaterThan(0);
+    expect(mp4.indexOf('moov')).toBeLessThan(mp4.indexOf('mdat'));
     const info = await describeVideo(file);
     expect(info.video).toMatchObject({ codec: 'h264', width: 854, height: 480, pixFmt: 'yuv420p' });
     expect(info.audio?.codec).toBe('aac');

@@ -29,6 +29,21 @@ const smooth = (x: number): number => {
 /** Kinds whose idle pose breathes; buildings and objects stay still. */
 const animate = new Set(['animal', 'bird', 'sea', 'insect', 'person', 'creature']);
 
+/** A gait: a bob on every step (never below the ground) and a rock from side to side; returns the step phase. */
+function stride(pose: Pose, tt: number, stepsPerSecond: number, bob: number, rock: number): number {
+  const step = TAU * tt * stepsPerSecond;
+  pose.dy = -Math.abs(Math.sin(step)) * bob;
+  pose.rot = Math.sin(step) * rock;
+  pose.lift = -pose.dy;
+  return step;
+}
+
+/** Squash and stretch by `q` in 0..1: shorter by `down`, wider by `out` (crouching, landing). */
+function squash(pose: Pose, q: number, down: number, out: number): void {
+  pose.sy = 1 - down * q;
+  pose.sx = 1 + out * q;
+}
+
 /** A bouncing ball: parabolic hops that lose height with each bounce, then a fresh kick. */
 function bounce(t: number): { height: number; sinceContact: number } {
   const heights = [1.4, 0.75, 0.4, 0.2];
@@ -58,31 +73,20 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
   const pose: Pose = { ...still };
   switch (actor.action) {
     case 'walk':
-    case 'wander': {
-      const step = TAU * tt * 1.7;
-      pose.dy = -Math.abs(Math.sin(step)) * 0.035;
-      pose.rot = Math.sin(step) * 0.035;
-      pose.lift = -pose.dy;
+    case 'wander':
+      stride(pose, tt, 1.7, 0.035, 0.035);
       break;
-    }
     case 'run':
     case 'chase':
     case 'flee': {
-      const step = TAU * tt * 2.9;
-      pose.dy = -Math.abs(Math.sin(step)) * 0.09;
-      pose.rot = Math.sin(step) * 0.07;
+      const step = stride(pose, tt, 2.9, 0.09, 0.07);
       pose.sx = 1 + 0.04 * Math.cos(step * 2);
       pose.sy = 1 - 0.04 * Math.cos(step * 2);
-      pose.lift = -pose.dy;
       break;
     }
-    case 'gallop': {
-      const step = TAU * tt * 2.2;
-      pose.dy = -Math.abs(Math.sin(step)) * 0.12;
-      pose.rot = Math.sin(step) * 0.11;
-      pose.lift = -pose.dy;
+    case 'gallop':
+      stride(pose, tt, 2.2, 0.12, 0.11);
       break;
-    }
     case 'hop':
     case 'play': {
       const p = frac(tt / 0.6);
@@ -91,9 +95,7 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
         pose.sy = 1.05;
         pose.sx = 0.96;
       } else {
-        const q = Math.sin((Math.PI * (p - 0.72)) / 0.28);
-        pose.sy = 1 - 0.12 * q;
-        pose.sx = 1 + 0.08 * q;
+        squash(pose, Math.sin((Math.PI * (p - 0.72)) / 0.28), 0.12, 0.08);
       }
       pose.lift = -pose.dy;
       break;
@@ -101,18 +103,14 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
     case 'jump': {
       const p = frac(tt / 1.3);
       if (p < 0.16) {
-        const q = Math.sin((Math.PI * p) / 0.16);
-        pose.sy = 1 - 0.16 * q;
-        pose.sx = 1 + 0.1 * q;
+        squash(pose, Math.sin((Math.PI * p) / 0.16), 0.16, 0.1);
       } else if (p < 0.76) {
         const q = (p - 0.16) / 0.6;
         pose.dy = -Math.sin(Math.PI * q) * 0.95;
         pose.sy = 1.08 - 0.08 * Math.abs(q - 0.5) * 2;
         pose.rot = (q - 0.5) * 0.25;
       } else {
-        const q = Math.sin((Math.PI * (p - 0.76)) / 0.24);
-        pose.sy = 1 - 0.12 * q;
-        pose.sx = 1 + 0.08 * q;
+        squash(pose, Math.sin((Math.PI * (p - 0.76)) / 0.24), 0.12, 0.08);
       }
       pose.lift = -pose.dy;
       break;
@@ -120,9 +118,7 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
     case 'bounce': {
       const { height, sinceContact } = bounce(tt);
       pose.dy = -height;
-      const squash = Math.exp(-((sinceContact / 0.05) ** 2));
-      pose.sy = 1 - 0.22 * squash;
-      pose.sx = 1 + 0.16 * squash;
+      squash(pose, Math.exp(-((sinceContact / 0.05) ** 2)), 0.22, 0.16);
       pose.rot = vx !== 0 ? travelled * 2.2 : 0;
       pose.lift = height;
       break;

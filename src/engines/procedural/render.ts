@@ -8,9 +8,13 @@ import { Canvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canv
 import { FLUENT_PREFIX, loadSprite, SHAPE_PREFIX, type Sprite, type SpriteTreatment } from './assets.js';
 import { mix } from './color.js';
 import { sampleCamera, sampleFrame, shotAt } from './compose.js';
-import { buildCloudShapes, drawClouds, drawSkyBodies, drawSkyGradient, drawWeather, Grader } from './effects.js';
 import { lit, neonAccents, sceneLight } from './palette.js';
-import { LayerPainter, type LayerRange } from './scenery-draw.js';
+import { drawExhaust, drawFloater, drawHalo } from './render/actor-extras.js';
+import { Grader } from './render/grade.js';
+import { drawWeather } from './render/weather.js';
+import type { LayerRange } from './scenery/geometry.js';
+import { LayerPainter } from './scenery/layer-painter.js';
+import { buildCloudShapes, drawClouds, drawSkyBodies, drawSkyGradient } from './scenery/sky.js';
 import { drawShape, shapeAspect } from './shapes.js';
 import type { ActorState, FrameState, ShotTrack, Timeline } from './timeline.js';
 
@@ -143,7 +147,7 @@ export class FrameRenderer {
         nextDepth++;
       }
       this.setLayer(layer.depth, cam);
-      s.painter.draw(ctx, layer, li, s.ranges[li] as LayerRange, state.t, s.night);
+      s.painter.draw(ctx, layer, li, s.ranges[li] as LayerRange, state.t);
     });
     while (nextDepth < depths.length) {
       this.drawActors(shot, actorsByDepth.get(depths[nextDepth] as number) ?? [], cam, state.t, s.night);
@@ -250,8 +254,8 @@ export class FrameRenderer {
         ctx.fill();
       }
       const centre = centrePivot.has(actor.action) || actor.orientation === 'rotate';
-      if (actor.extra === 'halo' && actor.glow) this.drawHalo(s, actor.glow, h, t);
-      if (actor.extra === 'exhaust') this.drawExhaust(s, h, t);
+      if (actor.extra === 'halo' && actor.glow) drawHalo(ctx, s, actor.glow, h, t);
+      if (actor.extra === 'exhaust') drawExhaust(ctx, s, h, t);
       ctx.save();
       ctx.translate(s.x, s.y);
       if (centre) ctx.translate(0, -h / 2);
@@ -268,75 +272,10 @@ export class FrameRenderer {
         drawShape(ctx, shapeName ?? 'circle', h, t, { tint: actor.tint, night, outline: shot.style === 'comic' || shot.style === 'sketch' ? '#1b1722' : null });
       }
       ctx.restore();
-      if (actor.extra === 'zzz' || actor.extra === 'notes') this.drawFloater(s, actor.extra, h, t);
+      const floater = actor.extra === 'zzz' || actor.extra === 'notes' ? this.extras.get(actor.extra) : undefined;
+      if (floater) drawFloater(ctx, floater, s, h, t);
     }
     ctx.globalAlpha = 1;
-  }
-
-  /** zzz over a sleeper, notes over a singer: rise, drift and fade on a loop. */
-  private drawFloater(s: ActorState, kind: 'zzz' | 'notes', h: number, t: number): void {
-    const sprite = this.extras.get(kind);
-    if (!sprite) return;
-    const ctx = this.ctx;
-    for (let k = 0; k < 2; k++) {
-      const life = (t / 2.4 + k / 2 + s.actor * 0.37) % 1;
-      const size = h * (0.22 + 0.12 * life);
-      ctx.globalAlpha = Math.sin(Math.PI * life) * 0.95;
-      const x = s.x + h * (0.2 + 0.25 * life) + Math.sin(life * 6) * h * 0.05;
-      const y = s.y - h * (0.85 + 0.6 * life);
-      ctx.drawImage(sprite.canvas, x - size / 2, y - size, size, size);
-    }
-    ctx.globalAlpha = 1;
-  }
-
-  private drawHalo(s: ActorState, color: string, h: number, t: number): void {
-    const ctx = this.ctx;
-    const pulse = 0.75 + 0.25 * Math.sin(t * 3 + s.actor);
-    const cy = s.y - h * 0.5;
-    const r = h * 0.9 * pulse;
-    const g = ctx.createRadialGradient(s.x, cy, 0, s.x, cy, r);
-    g.addColorStop(0, color.length === 7 ? `${color}99` : color);
-    g.addColorStop(1, color.length === 7 ? `${color}00` : 'rgba(0,0,0,0)');
-    ctx.save();
-    ctx.globalCompositeOperation = 'screen';
-    ctx.fillStyle = g;
-    ctx.fillRect(s.x - r, cy - r, r * 2, r * 2);
-    ctx.restore();
-  }
-
-  /** Flame and a trail of smoke puffs behind a rocket or plane, opposite its direction of travel. */
-  private drawExhaust(s: ActorState, h: number, t: number): void {
-    if (s.speed < 0.01) return;
-    const ctx = this.ctx;
-    const angle = s.rot + (s.flip ? Math.PI : 0);
-    const cx = s.x;
-    const cy = s.y - h / 2;
-    // The art is rotated so its nose points along travel; the tail is the opposite way.
-    const heading = Math.atan2(Math.sin(angle - Math.PI / 4), Math.cos(angle - Math.PI / 4));
-    const bx = -Math.cos(heading);
-    const by = -Math.sin(heading);
-    ctx.save();
-    for (let k = 0; k < 10; k++) {
-      const life = (t * 2.2 + k / 10) % 1;
-      const d = h * (0.45 + life * 1.4);
-      const r = h * (0.06 + life * 0.16);
-      ctx.globalAlpha = (1 - life) * 0.45;
-      ctx.fillStyle = '#e8e4df';
-      ctx.beginPath();
-      ctx.arc(cx + bx * d + Math.sin(k * 3.1) * r * 0.5, cy + by * d, r, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    ctx.globalAlpha = 0.9;
-    ctx.globalCompositeOperation = 'lighter';
-    const fx = cx + bx * h * 0.45;
-    const fy = cy + by * h * 0.45;
-    const g = ctx.createRadialGradient(fx, fy, 0, fx, fy, h * 0.2);
-    g.addColorStop(0, 'rgba(255,240,160,0.95)');
-    g.addColorStop(0.5, 'rgba(255,140,40,0.6)');
-    g.addColorStop(1, 'rgba(255,80,20,0)');
-    ctx.fillStyle = g;
-    ctx.fillRect(fx - h * 0.2, fy - h * 0.2, h * 0.4, h * 0.4);
-    ctx.restore();
   }
 }
 

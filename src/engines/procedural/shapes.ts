@@ -37,7 +37,7 @@ export function drawShape(ctx: SKRSContext2D, name: string, h: number, t: number
         colors.forEach((color, i) => {
           ctx.beginPath();
           ctx.moveTo(0, -r);
-          ctx.arc(0, -r, r, (i / 6) * Math.PI * 2 + t * 0, ((i + 1) / 6) * Math.PI * 2);
+          ctx.arc(0, -r, r, (i / 6) * Math.PI * 2, ((i + 1) / 6) * Math.PI * 2);
           ctx.closePath();
           ctx.fillStyle = color;
           ctx.fill();
@@ -244,6 +244,15 @@ export function drawShape(ctx: SKRSContext2D, name: string, h: number, t: number
   }
 }
 
+/** A new path up the sides of a tower that narrows from half-width `base` at the ground to `top` at height `y`. */
+function towerPath(ctx: SKRSContext2D, base: number, top: number, y: number): void {
+  ctx.beginPath();
+  ctx.moveTo(-base, 0);
+  ctx.lineTo(-top, y);
+  ctx.lineTo(top, y);
+  ctx.lineTo(base, 0);
+}
+
 function drawLighthouse(ctx: SKRSContext2D, h: number, t: number, o: ShapeOptions): void {
   const base = h * 0.17;
   const top = h * 0.1;
@@ -255,11 +264,7 @@ function drawLighthouse(ctx: SKRSContext2D, h: number, t: number, o: ShapeOption
   ctx.fill();
   // Tower, striped red and white, narrowing upward.
   ctx.save();
-  ctx.beginPath();
-  ctx.moveTo(-base, 0);
-  ctx.lineTo(-top, towerTop);
-  ctx.lineTo(top, towerTop);
-  ctx.lineTo(base, 0);
+  towerPath(ctx, base, top, towerTop);
   ctx.closePath();
   ctx.fillStyle = '#f7f4ee';
   ctx.fill();
@@ -273,11 +278,7 @@ function drawLighthouse(ctx: SKRSContext2D, h: number, t: number, o: ShapeOption
   ctx.fillStyle = 'rgba(0,0,0,0.16)';
   ctx.fillRect(base * 0.15, towerTop, base, h);
   ctx.restore();
-  ctx.beginPath();
-  ctx.moveTo(-base, 0);
-  ctx.lineTo(-top, towerTop);
-  ctx.lineTo(top, towerTop);
-  ctx.lineTo(base, 0);
+  towerPath(ctx, base, top, towerTop);
   outline(ctx, o, h);
   // Gallery, lantern room, dome.
   ctx.fillStyle = '#2e3138';
@@ -325,11 +326,7 @@ function drawWindmill(ctx: SKRSContext2D, h: number, t: number, o: ShapeOptions)
   const base = h * 0.2;
   const top = h * 0.11;
   const bodyTop = -h * 0.62;
-  ctx.beginPath();
-  ctx.moveTo(-base, 0);
-  ctx.lineTo(-top, bodyTop);
-  ctx.lineTo(top, bodyTop);
-  ctx.lineTo(base, 0);
+  towerPath(ctx, base, top, bodyTop);
   ctx.closePath();
   ctx.fillStyle = o.tint ?? '#e9dcc4';
   ctx.fill();
