@@ -8,6 +8,7 @@ import type { VideoService } from '../services/video-service.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerModelRoutes } from './models-routes.js';
 import { registerStudioRoutes } from './studio-routes.js';
+import { registerVideoEventsRoute } from './video-events-route.js';
 import { registerVideoRoutes } from './videos-routes.js';
 
 export interface ServerDeps {
@@ -52,6 +53,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   registerVideoRoutes(app, deps);
+  registerVideoEventsRoute(app, deps);
   registerModelRoutes(app, deps);
   registerStudioRoutes(app);
   return app;

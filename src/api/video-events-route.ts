@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import { toVideoObject } from '../domain/video.js';
+import type { VideoService } from '../services/video-service.js';
+import { authenticate, requireScope } from './auth.js';
+
+/** How often the stream looks at the catalog. The catalog is shared by every node, so this works in any mode. */
+const checkEveryMs = 250;
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const keepAliveMs = 15_000;
+
+/**
+ * `GET /v1/videos/{id}/events`: Server-Sent Events with the video object each time its status or progress
+ * changes, ending after the final state, so a page or CLI follows a render live without polling.
+ */
+export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
+  app.get('/v1/videos/:video_id/events', async (request, reply) => {
+    const key = await authenticate(request, deps.keys);
+    requireScope(key, 'videos:read');
+    const id = (request.params as { video_id: string }).video_id;
+    let video = await deps.videos.get(key, id);
+
+    reply.hijack();
+    const out = reply.raw;
+    out.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-request-id': request.id,
+      'x-accel-buffering': 'no',
+    });
+    let closed = false;
+    request.raw.once('close', () => (closed = true));
+    let lastSent = '';
+    let lastWriteAt = Date.now();
+    const send = (): void => {
+      const data = JSON.stringify(toVideoObject(video));
+      if (data === lastSent) return;
+      lastSent = data;
+      lastWriteAt = Date.now();
+      out.write(`event: video\ndata: ${data}\n\n`);
+    };
+
+    try {
+      send();
+      while (!closed && (video.status === 'queued' || video.status === 'in_progress')) {
+        await new Promise((resolve) => setTimeout(resolve, checkEveryMs));
+        video = await deps.videos.get(key, id);
+        send();
+        if (Date.now() - lastWriteAt > keepAliveMs) {
+          out.write(': keep-alive\n\n');
+          lastWriteAt = Date.now();
+        }
+      }
+    } catch (error) {
+      // Deleted while watched (404) or a catalog fault: say so in the stream, then end it.
+      const message = error instanceof Error ? error.message : 'stream ended';
+      if (!closed) out.write(`event: error\ndata: ${JSON.stringify({ error: { message } })}\n\n`);
+    }
+    out.end();
+  });
+}

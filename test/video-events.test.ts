@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers/kinora-server.js';
+
+/** Live progress over Server-Sent Events: a client follows a render without polling. */
+let server: TestServer;
+let adminVideoId = '';
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+async function readEvents(url: string, headers: Record<string, string>): Promise<Array<{ event: string; data: { status: string; progress: number } }>> {
+  const response = await fetch(url, { headers });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const text = await response.text(); // the server ends the stream after the final state
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event:'))
+    .map((block) => {
+      const [eventLine, dataLine] = block.split('\n');
+      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) as { status: string; progress: number } };
+    });
+}
+
+describe('video events', () => {
+  it('streams rising progress and ends with the completed video', async () => {
+    const headers = { authorization: `Bearer ${server.adminKey}` };
+    const created = (await (await fetch(`${server.url}/v1/videos`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'a rocket flying through space', size: '1280x720', seconds: '4' }),
+    })).json()) as { id: string };
+    adminVideoId = created.id;
+    const events = await readEvents(`${server.url}/v1/videos/${created.id}/events`, headers);
+    const progress = events.map((e) => e.data.progress);
+    expect(events.every((e) => e.event === 'video')).toBe(true);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.filter((p) => p > 0 && p < 100).length).toBeGreaterThan(1);
+    expect(events.at(-1)!.data).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it("answers 404 for another key's video", async () => {
+    const { secret } = await server.catalog.keys.create('other', ['videos:read']);
+    const response = await fetch(`${server.url}/v1/videos/${adminVideoId}/events`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(response.status).toBe(404);
+  });
+});
