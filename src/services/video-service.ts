@@ -200,11 +200,12 @@ export class VideoService {
       });
       enqueued.afterCommit();
     } catch (error) {
+      // Nothing was recorded: the reference image stored for this video belongs to nobody.
+      await this.deps.blobs.deletePrefix(`videos/${video.id}/`);
       // A concurrent replay of the same idempotency key won the insert: answer with its video.
       if (idempotencyKey === undefined) throw error;
       const winner = await catalog.idempotency.find(key.id, idempotencyKey);
       if (!winner) throw error;
-      await this.deps.blobs.deletePrefix(`videos/${video.id}/`);
       if (winner.fingerprint !== video.requestFingerprint) throw idempotencyMismatch();
       return this.get(key, winner.videoId);
     }

@@ -15,6 +15,7 @@ export function throttledProgress(
     written = latest;
     lastWriteAt = Date.now();
     const value = latest;
+    // Progress is advisory: a failed write (a busy database) must not fail the render; the next one catches up.
     pending = pending.then(() => write(value)).catch(() => undefined);
   };
   return {
