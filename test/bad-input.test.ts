@@ -78,6 +78,16 @@ describe('bad input', () => {
     expect(result.json.error.code).toBe('invalid_image');
   });
 
+  it('a Files API upload that is not an image, or has no purpose', async () => {
+    const form = new FormData();
+    form.set('purpose', 'vision');
+    form.set('file', new Blob([Buffer.from('%PDF-1.7 not an image')], { type: 'application/pdf' }), 'doc.pdf');
+    expectError(await post(form, {}, '/v1/files'), 400, 'file');
+    const noPurpose = new FormData();
+    noPurpose.set('file', new Blob([Buffer.from('x')]), 'x.png');
+    expectError(await post(noPurpose, {}, '/v1/files'), 400, 'purpose');
+  });
+
   it('a truncated PNG', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000100000001000806000000', 'hex');
     const form = new FormData();
@@ -93,7 +103,7 @@ describe('bad input', () => {
     expectError(await post(form), 413);
   });
 
-  it('a file_id reference, which Kinora cannot resolve, and a private image URL', async () => {
+  it('a file_id that does not exist, and a private image URL', async () => {
     expectError(await post(...json({ prompt: 'a cat', input_reference: { file_id: 'file_123' } })), 400, 'input_reference.file_id');
     const local = await post(...json({ prompt: 'a cat', input_reference: { image_url: 'http://127.0.0.1:1/cat.png' } }));
     expectError(local, 400, 'input_reference.image_url');

@@ -146,6 +146,22 @@ describe('the official openai SDK against Kinora', () => {
     expect((await untilDone(created.id)).status).toBe('completed');
   });
 
+  it('takes a file uploaded through the Files API, by file_id, and keeps it from other keys', async () => {
+    const png = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'reference.png'));
+    const file = await client.files.create({ file: await toFile(png, '../../etc/\u202Epasswd.png', { type: 'image/png' }), purpose: 'vision' });
+    expect(file).toMatchObject({ object: 'file', purpose: 'vision', bytes: png.length, status: 'processed', filename: 'passwd.png' });
+    expect(file.id).toMatch(/^file-[0-9a-f]{24}$/);
+    const created = await client.videos.create({ prompt: 'a butterfly', size: size('720x720'), seconds: seconds('1'), input_reference: { file_id: file.id } });
+    expect((await untilDone(created.id)).status).toBe('completed');
+
+    const { secret } = await server.catalog.keys.create('file-stranger', ['videos:read', 'videos:write']);
+    const other = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: secret, maxRetries: 0 });
+    await expect(other.files.retrieve(file.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(other.videos.create({ prompt: 'a butterfly', input_reference: { file_id: file.id } })).rejects.toMatchObject({ status: 400, param: 'input_reference.file_id' });
+    expect(await client.files.delete(file.id)).toMatchObject({ id: file.id, deleted: true });
+    await expect(client.files.retrieve(file.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
   it('lists with cursor pagination, newest first by default', async () => {
     const ids: string[] = [];
     for await (const video of client.videos.list({ limit: 2 })) ids.push(video.id);

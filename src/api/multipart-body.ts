@@ -3,7 +3,7 @@ import { badRequest } from '../domain/errors.js';
 import type { UploadedFile } from '../services/video-request.js';
 
 /** Field names that may carry a file. Everything else must be a text field. */
-const fileFields = new Set(['input_reference']);
+const fileFields = new Set(['input_reference', 'file']);
 
 /**
  * Turns a multipart/form-data body into the same object a JSON body would give: bracket keys such as

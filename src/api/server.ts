@@ -5,7 +5,9 @@ import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Config } from '../config.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { VideoService } from '../services/video-service.js';
+import type { FileService } from '../services/file-service.js';
 import { installErrorHandling } from './error-handler.js';
+import { registerFileRoutes } from './files-routes.js';
 import { registerModelRoutes } from './models-routes.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerVideoEventsRoute } from './video-events-route.js';
@@ -16,6 +18,7 @@ export interface ServerDeps {
   logger: FastifyBaseLogger;
   keys: KeysRepository;
   videos: VideoService;
+  files: FileService;
   engines: EngineRegistry;
 }
 
@@ -54,6 +57,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   registerVideoRoutes(app, deps);
   registerVideoEventsRoute(app, deps);
+  registerFileRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerStudioRoutes(app);
   return app;

@@ -1,4 +1,5 @@
 import { openDatabase, type DialectName } from './database.js';
+import { FilesRepository } from './files-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { KeysRepository } from './keys-repository.js';
 import type { Database } from './schema.js';
@@ -12,6 +13,7 @@ export interface Catalog {
   keys: KeysRepository;
   videos: VideosRepository;
   idempotency: IdempotencyRepository;
+  files: FilesRepository;
   close: () => Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function openCatalog(url: string): Promise<Catalog> {
     keys: new KeysRepository(db),
     videos: new VideosRepository(db),
     idempotency: new IdempotencyRepository(db),
+    files: new FilesRepository(db),
     close,
   };
 }

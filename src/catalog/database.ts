@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
+import * as files from './migrations/0002-files.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -15,7 +16,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**

@@ -68,10 +68,26 @@ export interface IdempotencyTable {
   created_at: Millis;
 }
 
+export interface FileTable {
+  id: string;
+  owner_key_id: string;
+  /** The uploader's name for the file, cleaned; only ever shown back, never used as a path. */
+  filename: string;
+  purpose: string;
+  bytes: number;
+  mime: string;
+  width: number;
+  height: number;
+  blob_key: string;
+  created_at: Millis;
+  deleted_at: Millis | null;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
   jobs: JobTable;
   idempotency_keys: IdempotencyTable;
+  files: FileTable;
 }
 

@@ -11,6 +11,7 @@ import { createProceduralEngine } from '../engines/procedural/procedural-engine.
 import { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
 import { EmbeddedQueue } from '../queue/embedded-queue.js';
+import { FileService } from '../services/file-service.js';
 import { VideoService } from '../services/video-service.js';
 import { WorkerPool } from '../worker/worker-pool.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -57,8 +58,9 @@ export async function startKinora(config: Readonly<Config>, logger: Logger = pin
       cleanups.unshift(() => pool.stop());
     }
 
-    const videos = new VideoService({ config, catalog, queue, blobs, engines });
-    const app = await buildServer({ config, logger, keys: catalog.keys, videos, engines });
+    const files = new FileService({ config, files: catalog.files, blobs });
+    const videos = new VideoService({ config, catalog, queue, blobs, engines, files });
+    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines });
     cleanups.unshift(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
     return {

@@ -9,6 +9,10 @@ export interface UploadedFile {
   mimetype: string;
 }
 
+const uploadedFileSchema = z.custom<UploadedFile>((v) => typeof v === 'object' && v !== null && (v as UploadedFile).kind === 'file', {
+  message: 'expected an uploaded file',
+});
+
 const seedSchema = z.coerce.number().int().min(0).max(2 ** 32 - 1);
 
 /** `seconds` arrives as a string from the SDK ("4"); plain JSON clients may send a number. Both mean the same. */
@@ -23,7 +27,7 @@ export const createVideoSchema = z
     seed: seedSchema.optional(),
     input_reference: z
       .union([
-        z.custom<UploadedFile>((v) => typeof v === 'object' && v !== null && (v as UploadedFile).kind === 'file'),
+        uploadedFileSchema,
         z.object({ image_url: z.string().min(1).max(20_971_520) }).strict(),
         z.object({ file_id: z.string().min(1).max(200) }).strict(),
       ])
@@ -41,6 +45,9 @@ export const listVideosSchema = z
     order: z.enum(['asc', 'desc']).default('desc'),
   })
   .strict();
+
+/** Kinora keeps files only as reference images, so only the purposes OpenAI uses for images are accepted. */
+export const createFileSchema = z.object({ file: uploadedFileSchema, purpose: z.enum(['vision', 'user_data']) }).strict();
 
 export const contentQuerySchema = z.object({ variant: z.enum(['video', 'thumbnail', 'spritesheet']).default('video') }).strict();
 

@@ -12,6 +12,7 @@ import type { EngineRegistry } from '../engines/registry.js';
 import { loadImageUrl } from '../media/image-source.js';
 import { checkReferenceImage } from '../media/reference-image.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import type { FileService } from './file-service.js';
 import type { CreateVideoBody } from './video-request.js';
 
 export interface VideoServiceDeps {
@@ -20,6 +21,7 @@ export interface VideoServiceDeps {
   queue: JobQueue;
   blobs: BlobStore;
   engines: EngineRegistry;
+  files: FileService;
 }
 
 export interface CreateOptions {
@@ -60,7 +62,7 @@ export class VideoService {
     if (reference && !served.model.features.imageInput) {
       throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
     }
-    const image = reference ? await this.readReference(reference) : undefined;
+    const image = reference ? await this.readReference(key, reference) : undefined;
     const plan = served.engine.plan?.({ prompt, seconds }) ?? null;
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([modelName, prompt, seconds, size, body.seed ?? null, image ? createHash('sha256').update(image.buffer).digest('hex') : null]))
@@ -164,15 +166,21 @@ export class VideoService {
     return prompt;
   }
 
-  private async readReference(reference: NonNullable<CreateVideoBody['input_reference']>) {
+  private async readReference(key: ApiKey, reference: NonNullable<CreateVideoBody['input_reference']>) {
     const { config } = this.deps;
     const param = 'input_reference';
+    let buffer: Buffer;
     if ('file_id' in reference) {
-      throw badRequest("'input_reference.file_id' is not supported by Kinora: upload the image, or pass input_reference[image_url].", `${param}.file_id`, 'unsupported_parameter');
+      buffer = await this.deps.files.read(key, reference.file_id).catch((error: unknown) => {
+        // Said about the parameter, as a 400: the video request is what was wrong.
+        if (error instanceof ApiError && error.status === 404) throw badRequest(`'${param}.file_id': ${error.message}`, `${param}.file_id`, 'file_not_found');
+        throw error;
+      });
+    } else if ('image_url' in reference) {
+      buffer = await loadImageUrl(reference.image_url, { maxBytes: config.maxUploadBytes, allowPrivate: config.allowPrivateUrls, param: `${param}.image_url` });
+    } else {
+      buffer = reference.buffer;
     }
-    const buffer = 'image_url' in reference
-      ? await loadImageUrl(reference.image_url, { maxBytes: config.maxUploadBytes, allowPrivate: config.allowPrivateUrls, param: `${param}.image_url` })
-      : reference.buffer;
     return checkReferenceImage(buffer, { maxPixels: config.maxImagePixels, param });
   }
 
