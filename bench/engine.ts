@@ -24,9 +24,11 @@ try {
   const tools = await resolveMediaTools();
   const engine = createProceduralEngine();
   const startedAt = performance.now();
+  // Frames are streamed, so memory must stay flat however long the clip: the peak is printed to show it.
+  let peakRss = 0;
   const result = await engine.generate(
     { model: 'kinora-1', prompt, width, height, seconds, seed: 1 },
-    { signal: new AbortController().signal, onProgress: () => undefined, workDir },
+    { signal: new AbortController().signal, onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), workDir },
   );
   const engineSeconds = (performance.now() - startedAt) / 1000;
   const frames = Math.round(result.seconds * result.fps);
@@ -51,6 +53,7 @@ try {
   console.log(`bench/engine  ${width}x${height}, ${seconds} s, ${frames} frames, ${os.cpus().length} cores, ffmpeg ${tools.ffmpegVersion}`);
   console.log(row('kinora-1 (plan + render + sound + encode)', engineSeconds));
   console.log(row('ffmpeg alone, same frames from raw input', encodeSeconds));
+  console.log(`peak RSS of the engine's process while rendering: ${Math.round(peakRss / 1048576)} MB`);
   console.log(`ratio engine / raw encode: ${(engineSeconds / encodeSeconds).toFixed(2)}x   (real time factor: ${(engineSeconds / seconds).toFixed(2)} s per video second)`);
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });

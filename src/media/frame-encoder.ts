@@ -77,6 +77,15 @@ export function startFrameEncoder(tools: MediaTools, options: FrameEncoderOption
 
   let written = 0;
   let finishing: Promise<void> | undefined;
+  // Why ffmpeg stopped, once it has; and the reject of the write waiting on it. One reaction on `done` for the
+  // whole encode: a reaction per frame would keep each frame's closure, and so its 8 MB of pixels, alive until the
+  // end (measured: 1.7 GB of RSS after 192 frames of 1080p).
+  let stopped: Error | undefined;
+  let rejectWaiting: ((error: Error) => void) | undefined;
+  void done.then(
+    () => (stopped = new Error('ffmpeg stopped reading frames before they were all written')),
+    (error: unknown) => (stopped = error instanceof Error ? error : new Error(String(error))),
+  ).then(() => rejectWaiting?.(stopped!));
 
   const write = async (frame: Uint8Array): Promise<void> => {
     if (finishing) throw new Error('write() after finish()');
@@ -88,16 +97,18 @@ export function startFrameEncoder(tools: MediaTools, options: FrameEncoderOption
     if (options.frames !== undefined && written >= options.frames) {
       throw new RangeError(`more than the ${options.frames} frames announced`);
     }
+    if (stopped) throw stopped;
     written++;
-    // The write callback fires once the bytes are with the OS (or the write failed); racing `done` makes an abort or
-    // a crash reject at once instead of waiting on a pipe nobody reads.
-    const accepted = new Promise<void>((resolve, reject) => {
+    // The write callback fires once the bytes are with the OS. If ffmpeg dies or is killed meanwhile, the wait ends
+    // at once with its reason (an abort, or its stderr) instead of on a pipe nobody reads.
+    await new Promise<void>((resolve, reject) => {
+      rejectWaiting = reject;
       stdin.write(frame, (error) => {
-        if (!error) return resolve();
-        done.then(() => reject(new Error('ffmpeg stopped reading frames before they were all written')), reject);
+        if (error) return; // EPIPE: `done` is about to say why ffmpeg stopped, through rejectWaiting
+        rejectWaiting = undefined;
+        resolve();
       });
     });
-    await Promise.race([accepted, done.then(() => accepted)]);
   };
 
   const finish = (): Promise<void> => {
