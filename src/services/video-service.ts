@@ -63,7 +63,6 @@ export class VideoService {
       throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
     }
     const image = reference ? await this.readReference(key, reference) : undefined;
-    const plan = served.engine.plan?.({ prompt, seconds }) ?? null;
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([modelName, prompt, seconds, size, body.seed ?? null, image ? createHash('sha256').update(image.buffer).digest('hex') : null]))
       .digest('hex');
@@ -71,6 +70,7 @@ export class VideoService {
     const earlier = await this.findEarlier(key, fingerprint, options);
     if (earlier) return earlier;
 
+    const plan = served.engine.plan?.({ prompt, seconds }) ?? null;
     const id = newId('video');
     let inputReference: StoredImage | null = null;
     if (image) {
