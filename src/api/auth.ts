@@ -4,12 +4,6 @@ import type { ApiKey, Scope } from '../domain/api-key.js';
 import { ApiError } from '../domain/errors.js';
 import { isWellFormedKey } from '../policy/key-format.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    apiKey: ApiKey | null;
-  }
-}
-
 const unauthorized = (message: string, code: string): ApiError =>
   new ApiError(401, message, { code, headers: { 'www-authenticate': 'Bearer realm="kinora"' } });
 
@@ -31,7 +25,9 @@ export async function authenticate(request: FastifyRequest, keys: KeysRepository
   return key;
 }
 
-export function requireScope(key: ApiKey, scope: Scope): void {
-  if (key.scopes.includes(scope) || key.scopes.includes('admin')) return;
+/** The request's key, if it holds `scope` (or `admin`); a 401 or 403 otherwise. Every scoped route starts here. */
+export async function authorize(request: FastifyRequest, keys: KeysRepository, scope: Scope): Promise<ApiKey> {
+  const key = await authenticate(request, keys);
+  if (key.scopes.includes(scope) || key.scopes.includes('admin')) return key;
   throw new ApiError(403, `This API key lacks the '${scope}' scope.`, { code: 'insufficient_scope' });
 }

@@ -4,17 +4,13 @@ import type { Scope } from '../domain/api-key.js';
 import { badRequest } from '../domain/errors.js';
 import { toFileObject, type FileService } from '../services/file-service.js';
 import { createFileSchema, parseInput } from '../services/video-request.js';
-import { authenticate, requireScope } from './auth.js';
+import { authorize } from './auth.js';
 import { readMultipartBody } from './multipart-body.js';
 
 /** OpenAI's Files routes, for reference images: upload once, then pass `input_reference: {file_id}`. */
 export function registerFileRoutes(app: FastifyInstance, deps: { files: FileService; keys: KeysRepository }): void {
   const { files, keys } = deps;
-  const keyFor = async (request: FastifyRequest, scope: Scope) => {
-    const key = await authenticate(request, keys);
-    requireScope(key, scope);
-    return key;
-  };
+  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, keys, scope);
   const idParam = (request: FastifyRequest): string => (request.params as { file_id: string }).file_id;
   const json = 'application/json; charset=utf-8';
 

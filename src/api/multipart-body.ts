@@ -35,17 +35,20 @@ function splitBracketKey(name: string): string[] {
   return [match[1]!, ...nested];
 }
 
+/** Segments that would write to an object's prototype instead of a field. */
+const reserved = new Set(['__proto__', 'constructor', 'prototype']);
+
 function assign(target: Record<string, unknown>, path: string[], value: unknown, fieldname: string): void {
   let node = target;
   for (const segment of path.slice(0, -1)) {
-    if (segment === '__proto__' || segment === 'constructor' || segment === 'prototype') throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
+    if (reserved.has(segment)) throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
     const next = node[segment];
     if (next === undefined) node = node[segment] = Object.create(null) as Record<string, unknown>;
     else if (typeof next === 'object' && next !== null && !('kind' in next)) node = next as Record<string, unknown>;
     else throw badRequest(`Conflicting form fields for '${fieldname}'.`, fieldname, 'invalid_request');
   }
   const last = path[path.length - 1]!;
-  if (last === '' || last === '__proto__' || last === 'constructor' || last === 'prototype') throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
+  if (last === '' || reserved.has(last)) throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
   if (Object.hasOwn(node, last)) throw badRequest(`Parameter '${fieldname}' was sent twice.`, fieldname, 'invalid_request');
   node[last] = value;
 }

@@ -39,7 +39,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Clients poll status every second; per-request lines would drown the log. Errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.decorateRequest('apiKey', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KeysRepository } from '../catalog/keys-repository.js';
 import { toVideoObject } from '../domain/video.js';
 import type { VideoService } from '../services/video-service.js';
-import { authenticate, requireScope } from './auth.js';
+import { authorize } from './auth.js';
 
 /** How often the stream looks at the catalog. The catalog is shared by every node, so this works in any mode. */
 const checkEveryMs = 250;
@@ -15,8 +15,7 @@ const keepAliveMs = 15_000;
  */
 export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
   app.get('/v1/videos/:video_id/events', async (request, reply) => {
-    const key = await authenticate(request, deps.keys);
-    requireScope(key, 'videos:read');
+    const key = await authorize(request, deps.keys, 'videos:read');
     const id = (request.params as { video_id: string }).video_id;
     let video = await deps.videos.get(key, id);
 

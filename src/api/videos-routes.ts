@@ -3,7 +3,7 @@ import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Scope } from '../domain/api-key.js';
 import { badRequest } from '../domain/errors.js';
 import { toVideoObject } from '../domain/video.js';
-import { authenticate, requireScope } from './auth.js';
+import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
 import { readMultipartBody } from './multipart-body.js';
 import type { VideoService } from '../services/video-service.js';
@@ -15,11 +15,7 @@ const pollAfterMs = '1000';
 /** OpenAI's Videos API routes: HTTP in, service call, OpenAI-shaped JSON out. */
 export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
   const { videos, keys } = deps;
-  const keyFor = async (request: FastifyRequest, scope: Scope) => {
-    const key = await authenticate(request, keys);
-    requireScope(key, scope);
-    return key;
-  };
+  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, keys, scope);
   const idParam = (request: FastifyRequest): string => (request.params as { video_id: string }).video_id;
 
   app.post('/v1/videos', async (request, reply) => {

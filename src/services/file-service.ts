@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { FilesRepository, StoredFile } from '../catalog/files-repository.js';
 import type { Config } from '../config.js';
@@ -58,9 +59,7 @@ export class FileService {
   /** The bytes of one of this key's files, for use as a reference image. */
   async read(key: ApiKey, id: string): Promise<Buffer> {
     const file = await this.get(key, id);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.deps.blobs.get(file.blobKey)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return buffer(await this.deps.blobs.get(file.blobKey));
   }
 
   async delete(key: ApiKey, id: string): Promise<void> {
