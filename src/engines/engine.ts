@@ -29,6 +29,34 @@ export interface GenerationRequest {
   inputImage?: ReferenceImage;
   /** The plan made by `Engine.plan` when the video was created; an engine that plans uses it as it is. */
   plan?: ScenePlan;
+  /** Kinora's own options beyond OpenAI's request; every one has a default, so an engine may ignore what it lacks. */
+  options?: GenerationOptions;
+  /**
+   * A video to work over instead of drawing a backdrop (an edit of an uploaded clip): already probed and safe to
+   * decode; its frames are the picture the prompt's light, weather and particles are applied to.
+   */
+  inputVideo?: ReferenceVideo;
+}
+
+/** How shots are joined in a storyboard. */
+export type ShotTransition = 'cut' | 'crossfade';
+
+export interface GenerationOptions {
+  /** false: no audio track at all. Default true (a soundtrack from the plan). */
+  audio?: boolean;
+  /** true: a seamless loop, the last frame flows into the first. Default false. */
+  loop?: boolean;
+  /** Storyboards: how one shot gives way to the next. Default 'cut'. */
+  transition?: ShotTransition;
+}
+
+/** A video file handed to an engine (probed: H.264/VP9/… with a video stream of this size and length). */
+export interface ReferenceVideo {
+  file: string;
+  width: number;
+  height: number;
+  seconds: number;
+  fps: number;
 }
 
 /** What an engine that reads prompts into scene plans needs to make one. */
