@@ -3,11 +3,12 @@ import { badRequest } from '../domain/errors.js';
 import type { UploadedFile } from '../services/video-request.js';
 
 /** Field names that may carry a file. Everything else must be a text field. */
-const fileFields = new Set(['input_reference', 'file']);
+const fileFields = new Set(['input_reference', 'file', 'video']);
 
 /**
  * Turns a multipart/form-data body into the same object a JSON body would give: bracket keys such as
- * `input_reference[image_url]` become nested objects (the SDK's encoding), file parts become UploadedFile.
+ * `input_reference[image_url]` become nested objects and `name[]` arrays, `name[][key]` arrays of objects (the
+ * SDK's encoding, fields in order), file parts become UploadedFile.
  * Size limits are enforced by the multipart plugin while streaming, before anything is buffered whole.
  */
 export async function readMultipartBody(request: FastifyRequest): Promise<Record<string, unknown>> {
@@ -38,17 +39,50 @@ function splitBracketKey(name: string): string[] {
 /** Segments that would write to an object's prototype instead of a field. */
 const reserved = new Set(['__proto__', 'constructor', 'prototype']);
 
+type Container = Record<string, unknown> | unknown[];
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value);
+
 function assign(target: Record<string, unknown>, path: string[], value: unknown, fieldname: string): void {
-  let node = target;
-  for (const segment of path.slice(0, -1)) {
-    if (reserved.has(segment)) throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
-    const next = node[segment];
-    if (next === undefined) node = node[segment] = Object.create(null) as Record<string, unknown>;
-    else if (typeof next === 'object' && next !== null && !('kind' in next)) node = next as Record<string, unknown>;
-    else throw badRequest(`Conflicting form fields for '${fieldname}'.`, fieldname, 'invalid_request');
+  const malformed = () => badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
+  const conflicting = () => badRequest(`Conflicting form fields for '${fieldname}'.`, fieldname, 'invalid_request');
+  let node: Container = target;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const next = path[i + 1];
+    if (reserved.has(segment)) throw malformed();
+    if (Array.isArray(node)) {
+      // `[]`: a new element, or for `name[][key]` the element being filled until it already has that key.
+      if (segment !== '') throw conflicting();
+      if (next === undefined) {
+        node.push(value);
+        return;
+      }
+      if (next === '' || path.length > i + 2) throw malformed();
+      const open = node.at(-1);
+      if (isObject(open) && !Object.hasOwn(open, next)) {
+        node = open;
+      } else {
+        const element = Object.create(null) as Record<string, unknown>;
+        node.push(element);
+        node = element;
+      }
+      continue;
+    }
+    if (segment === '') throw malformed();
+    if (next === undefined) {
+      if (Object.hasOwn(node, segment)) throw badRequest(`Parameter '${fieldname}' was sent twice.`, fieldname, 'invalid_request');
+      node[segment] = value;
+      return;
+    }
+    const child = node[segment];
+    if (child === undefined) {
+      node = node[segment] = next === '' ? [] : (Object.create(null) as Record<string, unknown>);
+    } else if (next === '' ? Array.isArray(child) : isObject(child)) {
+      node = child as Container;
+    } else {
+      throw conflicting();
+    }
   }
-  const last = path[path.length - 1]!;
-  if (last === '' || reserved.has(last)) throw badRequest(`Malformed form field name: '${fieldname}'.`, fieldname, 'invalid_request');
-  if (Object.hasOwn(node, last)) throw badRequest(`Parameter '${fieldname}' was sent twice.`, fieldname, 'invalid_request');
-  node[last] = value;
 }

@@ -11,6 +11,7 @@ import { registerFileRoutes } from './files-routes.js';
 import { registerModelRoutes } from './models-routes.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerVideoEventsRoute } from './video-events-route.js';
+import { registerVideoOperationRoutes } from './video-operations-routes.js';
 import { registerVideoRoutes } from './videos-routes.js';
 
 export interface ServerDeps {
@@ -46,15 +47,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     limits: {
       fileSize: config.maxUploadBytes,
       files: 1,
-      fields: 20,
+      // A storyboard of 8 shots sent by the SDK is 17 fields beside the others.
+      fields: 40,
       fieldSize: Math.ceil(config.maxUploadBytes * (4 / 3)) + jsonOverhead,
-      parts: 24,
+      parts: 44,
       headerPairs: 100,
     },
   });
   installErrorHandling(app);
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   registerVideoRoutes(app, deps);
+  registerVideoOperationRoutes(app, deps);
   registerVideoEventsRoute(app, deps);
   registerFileRoutes(app, deps);
   registerModelRoutes(app, deps);

@@ -1,11 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Scope } from '../domain/api-key.js';
-import { badRequest } from '../domain/errors.js';
 import { toVideoObject } from '../domain/video.js';
 import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
-import { readMultipartBody } from './multipart-body.js';
+import { creationOptions, readBody, sendJson } from './route-helpers.js';
 import type { VideoService } from '../services/video-service.js';
 import { contentQuerySchema, createVideoSchema, listVideosSchema, parseInput, remixVideoSchema } from '../services/video-request.js';
 
@@ -20,14 +19,8 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
 
   app.post('/v1/videos', async (request, reply) => {
     const key = await keyFor(request, 'videos:write');
-    const raw = request.isMultipart() ? await readMultipartBody(request) : request.body;
-    const body = parseInput(createVideoSchema, raw);
-    const idempotencyKey = request.headers['idempotency-key'];
-    if (Array.isArray(idempotencyKey) || (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 255))) {
-      throw badRequest('The Idempotency-Key header must be one value of 1 to 255 characters.', 'Idempotency-Key', 'invalid_idempotency_key');
-    }
-    const isRetry = Number(request.headers['x-stainless-retry-count'] ?? 0) > 0;
-    const video = await videos.create(key, body, { idempotencyKey, isRetry });
+    const body = parseInput(createVideoSchema, await readBody(request));
+    const video = await videos.create(key, body, creationOptions(request));
     return sendJson(reply, toVideoObject(video));
   });
 
@@ -55,8 +48,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
 
   app.post('/v1/videos/:video_id/remix', async (request, reply) => {
     const key = await keyFor(request, 'videos:write');
-    const raw = request.isMultipart() ? await readMultipartBody(request) : request.body;
-    const { prompt } = parseInput(remixVideoSchema, raw);
+    const { prompt } = parseInput(remixVideoSchema, await readBody(request));
     return sendJson(reply, toVideoObject(await videos.remix(key, idParam(request), prompt)));
   });
 
@@ -77,9 +69,4 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
     }
     return reply.send(content.body);
   });
-}
-
-/** JSON answers always say `application/json`: the SDK parses nothing else. */
-function sendJson(reply: FastifyReply, payload: unknown): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(payload);
 }

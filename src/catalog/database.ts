@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as files from './migrations/0002-files.js';
+import * as operations from './migrations/0003-operations.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,7 +17,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**

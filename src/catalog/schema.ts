@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { JobKind } from '../domain/video.js';
 
 /**
  * Table shapes as Kysely sees them. Times are Unix milliseconds in BIGINT columns; JSON is stored as TEXT so the
@@ -28,11 +29,17 @@ export interface VideoTable {
   prompt: string;
   seed: number;
   size: string;
+  /** Whole seconds, rounded up; `duration` holds the exact length when it is not whole. */
   seconds: number;
+  duration: number | null;
   remixed_from_video_id: string | null;
   /** JSON: { key, mime, width, height } of the stored reference image, if any. */
   input_reference: string | null;
   plan: string | null;
+  /** JSON: VideoOptions; null for a video made by ffmpeg alone. */
+  options: string | null;
+  /** JSON: VideoOperation, the recipe of a video made from other videos. */
+  operation: string | null;
   error_code: string | null;
   error_message: string | null;
   /** JSON: blob keys of the outputs, written once the job has completed. */
@@ -50,6 +57,7 @@ export interface VideoTable {
 
 export interface JobTable {
   video_id: string;
+  kind: JobKind;
   status: 'queued' | 'claimed' | 'done' | 'failed' | 'cancelled';
   attempt: number;
   priority: number;

@@ -5,7 +5,7 @@ import type { NewVideo } from './videos-repository.js';
 
 const video = (id: string, owner: string, createdAt: number): NewVideo => ({
   id, ownerKeyId: owner, model: 'kinora-1', prompt: 'a cat', seed: 4_000_000_000, size: '1280x720', seconds: 4,
-  remixedFromVideoId: null, inputReference: null, plan: null, requestFingerprint: `fp-${id}`, createdAt,
+  remixedFromVideoId: null, inputReference: null, plan: null, options: null, operation: null, requestFingerprint: `fp-${id}`, createdAt,
 });
 const outputs = { video: 'v.mp4', thumbnail: 't.webp', spritesheet: 's.jpg' };
 
@@ -51,6 +51,15 @@ describe.each(['sqlite', 'postgres'] as const)('videos repository on %s', (diale
     expect(await catalog.videos.complete('v1', 1, { outputs, plan: null, hasAudio: true })).toBe(false);
     expect(await catalog.videos.complete('v1', 2, { outputs, plan: null, hasAudio: true })).toBe(true);
     expect(await catalog.videos.findOwned('v1', 'alice')).toMatchObject({ status: 'completed', progress: 100, attempt: 2, outputs, hasAudio: true, seed: 4_000_000_000 });
+  });
+
+  it('keeps a video’s options, its operation and a length that is not whole seconds', async () => {
+    const options = { audio: false, loop: true, storyboard: { shots: [{ prompt: 'a fox', seconds: 1.5 }, { prompt: 'a hen', seconds: 2.5 }], transition: 'crossfade' as const } };
+    const operation = { kind: 'recut' as const, sourceVideoId: 'v0', start: 0.25, end: 2.75, extendTo: null, extendMode: 'hold' as const };
+    await catalog.videos.insert({ ...video('v1', 'alice', 1), seconds: 2.5, options, operation });
+    await catalog.videos.insert(video('v2', 'alice', 2));
+    expect(await catalog.videos.findOwned('v1', 'alice')).toMatchObject({ seconds: 2.5, options, operation });
+    expect(await catalog.videos.findOwned('v2', 'alice')).toMatchObject({ seconds: 4, options: null, operation: null });
   });
 
   it('a deleted video can be neither read nor completed', async () => {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ScenePlan } from '../domain/scene-plan.js';
-import type { StoredImage, VideoOutputs, VideoRecord } from '../domain/video.js';
+import type { StoredImage, VideoOperation, VideoOptions, VideoOutputs, VideoRecord } from '../domain/video.js';
 import type { Database, VideoTable } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -17,10 +17,12 @@ function toRecord(row: Selectable<VideoTable>): VideoRecord {
     prompt: row.prompt,
     seed: Number(row.seed),
     size: row.size,
-    seconds: row.seconds,
+    seconds: row.duration ?? row.seconds,
     remixedFromVideoId: row.remixed_from_video_id,
     inputReference: parseJson<StoredImage>(row.input_reference),
     plan: parseJson<ScenePlan>(row.plan),
+    options: parseJson<VideoOptions>(row.options),
+    operation: parseJson<VideoOperation>(row.operation),
     error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
     outputs: parseJson<VideoOutputs>(row.outputs),
     hasAudio: row.has_audio === 1,
@@ -43,6 +45,8 @@ export interface NewVideo {
   remixedFromVideoId: string | null;
   inputReference: StoredImage | null;
   plan: ScenePlan | null;
+  options: VideoOptions | null;
+  operation: VideoOperation | null;
   requestFingerprint: string;
   createdAt: number;
 }
@@ -73,10 +77,13 @@ export class VideosRepository {
         prompt: video.prompt,
         seed: video.seed,
         size: video.size,
-        seconds: video.seconds,
+        seconds: Math.ceil(video.seconds),
+        duration: Number.isInteger(video.seconds) ? null : video.seconds,
         remixed_from_video_id: video.remixedFromVideoId,
         input_reference: video.inputReference && JSON.stringify(video.inputReference),
         plan: video.plan && JSON.stringify(video.plan),
+        options: video.options && JSON.stringify(video.options),
+        operation: video.operation && JSON.stringify(video.operation),
         request_fingerprint: video.requestFingerprint,
         has_audio: 0,
         attempt: 0,

@@ -57,5 +57,5 @@ export const badRequest = (message: string, param: string | null = null, code = 
   new ApiError(400, message, { param, code });
 
 /** The same answer for "does not exist" and "is not yours", so ids never reveal other users' objects. */
-export const videoNotFound = (id: string): ApiError =>
-  new ApiError(404, `No video found with id '${id}'.`, { param: 'video_id', code: 'video_not_found' });
+export const videoNotFound = (id: string, param = 'video_id'): ApiError =>
+  new ApiError(404, `No video found with id '${id}'.`, { param, code: 'video_not_found' });

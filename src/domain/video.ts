@@ -9,6 +9,52 @@ export interface StoredImage {
   height: number;
 }
 
+/** Kinora's generation options beyond OpenAI's request, stored so a retry renders the same video. */
+export interface VideoOptions {
+  audio: boolean;
+  loop: boolean;
+  storyboard: Storyboard | null;
+}
+
+export interface Storyboard {
+  shots: Array<{ prompt: string; seconds: number }>;
+  transition: 'cut' | 'crossfade';
+}
+
+export const defaultVideoOptions: VideoOptions = { audio: true, loop: false, storyboard: null };
+
+/** An uploaded video clip, probed at upload and stored under a server-made key. */
+export interface StoredClip {
+  key: string;
+  /** The demuxer its probe found ('mov', 'matroska', 'avi'); the worker opens it with that one only. */
+  format: string;
+  width: number;
+  height: number;
+  seconds: number;
+  fps: number;
+  hasAudio: boolean;
+}
+
+/**
+ * How a video was made from other videos, when it was: the recipe the worker follows (and shows the owner). The
+ * sources are the owner's videos by id, or an upload stored with this video.
+ */
+export type VideoOperation =
+  | { kind: 'edit'; sourceVideoId: string | null; inputVideo: StoredClip | null }
+  | { kind: 'extend'; sourceVideoId: string | null; inputVideo: StoredClip | null; sourceSeconds: number; extensionSeconds: number }
+  | { kind: 'blend'; videoA: string; videoB: string; transitionSeconds: number }
+  | { kind: 'recut'; sourceVideoId: string; start: number; end: number; extendTo: number | null; extendMode: 'hold' | 'loop' };
+
+/**
+ * What a worker runs for a job: an engine generation (a create, a remix or an edit), or one of the operations that
+ * only need ffmpeg and the source videos.
+ */
+export type JobKind = 'generate' | 'extend' | 'blend' | 'recut';
+
+export function jobKindOf(operation: VideoOperation | null): JobKind {
+  return operation === null || operation.kind === 'edit' ? 'generate' : operation.kind;
+}
+
 export interface VideoOutputs {
   video: string;
   thumbnail: string;
@@ -25,10 +71,14 @@ export interface VideoRecord {
   prompt: string;
   seed: number;
   size: string;
+  /** The length; whole seconds for a generation, any length for an edit such as a recut. */
   seconds: number;
   remixedFromVideoId: string | null;
   inputReference: StoredImage | null;
   plan: ScenePlan | null;
+  /** Generation options; null for a video made by ffmpeg alone (a blend or a recut). */
+  options: VideoOptions | null;
+  operation: VideoOperation | null;
   error: { code: string; message: string } | null;
   outputs: VideoOutputs | null;
   hasAudio: boolean;
@@ -60,6 +110,51 @@ export interface VideoObject {
   seed: number;
   plan: ScenePlan | null;
   has_audio: boolean;
+  options: VideoOptions | null;
+  operation: OperationObject | null;
+}
+
+/** The wire form of a VideoOperation: snake_case, sources by id, an upload described but never named. */
+export type OperationObject =
+  | { type: 'edit'; source_video_id: string | null; input_video: ClipObject | null }
+  | { type: 'extension'; source_video_id: string | null; input_video: ClipObject | null; source_seconds: number; extension_seconds: number }
+  | { type: 'blend'; video_a: string; video_b: string; transition_seconds: number }
+  | { type: 'recut'; source_video_id: string; start: number; end: number; extend_to: number | null; extend_mode: 'hold' | 'loop' };
+
+interface ClipObject {
+  size: string;
+  seconds: number;
+  fps: number;
+  has_audio: boolean;
+}
+
+const clipObject = (clip: StoredClip | null): ClipObject | null =>
+  clip && { size: `${clip.width}x${clip.height}`, seconds: clip.seconds, fps: clip.fps, has_audio: clip.hasAudio };
+
+function toOperationObject(operation: VideoOperation): OperationObject {
+  switch (operation.kind) {
+    case 'edit':
+      return { type: 'edit', source_video_id: operation.sourceVideoId, input_video: clipObject(operation.inputVideo) };
+    case 'extend':
+      return {
+        type: 'extension',
+        source_video_id: operation.sourceVideoId,
+        input_video: clipObject(operation.inputVideo),
+        source_seconds: operation.sourceSeconds,
+        extension_seconds: operation.extensionSeconds,
+      };
+    case 'blend':
+      return { type: 'blend', video_a: operation.videoA, video_b: operation.videoB, transition_seconds: operation.transitionSeconds };
+    case 'recut':
+      return {
+        type: 'recut',
+        source_video_id: operation.sourceVideoId,
+        start: operation.start,
+        end: operation.end,
+        extend_to: operation.extendTo,
+        extend_mode: operation.extendMode,
+      };
+  }
 }
 
 const unixSeconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
@@ -82,5 +177,7 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     seed: video.seed,
     plan: video.plan,
     has_audio: video.hasAudio,
+    options: video.options,
+    operation: video.operation && toOperationObject(video.operation),
   };
 }

@@ -19,6 +19,8 @@ export interface MediaStream {
   height?: number;
   pixFmt?: string;
   frames?: number;
+  /** Frames per second (the stream's average rate), when known. */
+  fps?: number;
   sampleRate?: number;
   channels?: number;
 }
@@ -55,6 +57,16 @@ const MAX_JSON_BYTES = 1 << 20;
 /** ffprobe prints numbers as numbers or strings, and "N/A" when it does not know one. */
 const count = z.coerce.number().optional().catch(undefined);
 
+/** A frame rate as ffprobe writes it ("24/1", "30000/1001"); "0/0" means unknown. */
+const rate = z
+  .string()
+  .optional()
+  .transform((text) => {
+    const [num, den] = (text ?? '').split('/').map(Number);
+    return num && den ? num / den : undefined;
+  })
+  .catch(undefined);
+
 const ffprobeJson = z.object({
   format: z.object({ format_name: z.string(), duration: count }),
   streams: z
@@ -67,6 +79,7 @@ const ffprobeJson = z.object({
         height: count,
         pix_fmt: z.string().optional(),
         nb_frames: count,
+        avg_frame_rate: rate,
         sample_rate: count,
         channels: count,
       }),
@@ -78,7 +91,7 @@ function toStream(s: z.infer<typeof ffprobeJson>['streams'][number]): MediaStrea
   const type = s.codec_type === 'video' || s.codec_type === 'audio' ? s.codec_type : 'other';
   const facts =
     type === 'video'
-      ? { durationSeconds: s.duration, width: s.width, height: s.height, pixFmt: s.pix_fmt, frames: s.nb_frames }
+      ? { durationSeconds: s.duration, width: s.width, height: s.height, pixFmt: s.pix_fmt, frames: s.nb_frames, fps: s.avg_frame_rate }
       : type === 'audio'
         ? { durationSeconds: s.duration, sampleRate: s.sample_rate, channels: s.channels }
         : {};

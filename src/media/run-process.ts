@@ -20,6 +20,11 @@ export interface ProcessOptions {
   stdin?: 'pipe' | 'ignore';
   /** Capture stdout up to this many bytes (a run printing more is killed and rejected); stdout is discarded when absent. */
   maxStdoutBytes?: number;
+  /**
+   * Leave stdout to the caller as a paused stream (child.stdout) instead of capturing it: for output read piece by
+   * piece as it is needed (decoded frames). The caller reads it to the end or destroys it, or the run never settles.
+   */
+  streamStdout?: boolean;
 }
 
 export interface ProcessOutput {
@@ -66,11 +71,11 @@ export function lastLines(text: string, count = STDERR_LINES_IN_MESSAGE): string
 }
 
 export function startProcess(file: string, args: readonly string[], options: ProcessOptions = {}): RunningProcess {
-  const { signal, timeoutMs, maxStdoutBytes } = options;
+  const { signal, timeoutMs, maxStdoutBytes, streamStdout } = options;
   if (signal?.aborted) throw new AbortError(signal.reason);
   const name = path.basename(file);
   const child = spawn(file, args, {
-    stdio: [options.stdin ?? 'ignore', maxStdoutBytes === undefined ? 'ignore' : 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', maxStdoutBytes === undefined && !streamStdout ? 'ignore' : 'pipe', 'pipe'],
     windowsHide: true,
   });
 
@@ -97,14 +102,16 @@ export function startProcess(file: string, args: readonly string[], options: Pro
       stderr = Buffer.concat([stderr, chunk]);
       if (stderr.length > STDERR_TAIL_BYTES) stderr = stderr.subarray(stderr.length - STDERR_TAIL_BYTES);
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (maxStdoutBytes !== undefined && stdoutBytes > maxStdoutBytes) {
-        kill(new ProcessError(`${name} printed more than ${maxStdoutBytes} bytes`, tail()));
-        return;
-      }
-      stdout.push(chunk);
-    });
+    if (!streamStdout) {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdoutBytes += chunk.length;
+        if (maxStdoutBytes !== undefined && stdoutBytes > maxStdoutBytes) {
+          kill(new ProcessError(`${name} printed more than ${maxStdoutBytes} bytes`, tail()));
+          return;
+        }
+        stdout.push(chunk);
+      });
+    }
 
     let settled = false;
     const settle = (error: Error | undefined): void => {

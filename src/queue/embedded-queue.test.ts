@@ -28,7 +28,13 @@ describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect)
     await queue.enqueue({ videoId: 'v1' });
     await queue.enqueue({ videoId: 'v1' });
     const claims = await Promise.all([queue.claim('a'), queue.claim('b'), queue.claim('c')]);
-    expect(claims.filter(Boolean)).toEqual([{ videoId: 'v1', attempt: 1 }]);
+    expect(claims.filter(Boolean)).toEqual([{ videoId: 'v1', kind: 'generate', attempt: 1 }]);
+  });
+
+  it('tells the claimer what kind of job it is', async () => {
+    const queue = queueWith();
+    await queue.enqueue({ videoId: 'v1', kind: 'blend' });
+    expect(await queue.claim('w')).toEqual({ videoId: 'v1', kind: 'blend', attempt: 1 });
   });
 
   it('runs higher priority first', async () => {
@@ -45,7 +51,7 @@ describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect)
     expect(await queue.claim('other')).toBeNull();
     await new Promise((r) => setTimeout(r, 50));
     const second = await queue.claim('other');
-    expect(second).toEqual({ videoId: 'v1', attempt: 2 });
+    expect(second).toEqual({ videoId: 'v1', kind: 'generate', attempt: 2 });
     expect(await queue.heartbeat(first, 'dead')).toBe('lost');
     expect(await queue.heartbeat(second!, 'other')).toBe('ok');
   });
@@ -86,7 +92,7 @@ describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect)
     await queue.enqueue({ videoId: 'v1' });
     await queue.claim('previous-process');
     expect(await queue.releaseAbandonedLeases()).toBe(1);
-    expect(await queueWith().claim('new-process')).toEqual({ videoId: 'v1', attempt: 2 });
+    expect(await queueWith().claim('new-process')).toEqual({ videoId: 'v1', kind: 'generate', attempt: 2 });
   });
 
   it('announces work enqueued inside a transaction only when told the commit happened', async () => {

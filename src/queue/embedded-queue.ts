@@ -32,7 +32,7 @@ export class EmbeddedQueue implements JobQueue {
     const now = Date.now();
     await (options.transaction ?? this.db)
       .insertInto('jobs')
-      .values({ video_id: job.videoId, status: 'queued', attempt: 0, priority: job.priority ?? 0, available_at: now, created_at: now })
+      .values({ video_id: job.videoId, kind: job.kind ?? 'generate', status: 'queued', attempt: 0, priority: job.priority ?? 0, available_at: now, created_at: now })
       .onConflict((oc) => oc.column('video_id').doNothing())
       .execute();
     const announce = (): void => void this.events.emit('available');
@@ -46,7 +46,7 @@ export class EmbeddedQueue implements JobQueue {
       const now = Date.now();
       const candidate = await this.db
         .selectFrom('jobs')
-        .select(['video_id', 'attempt'])
+        .select(['video_id', 'kind', 'attempt'])
         .where((eb) =>
           eb.or([
             eb.and([eb('status', '=', 'queued'), eb('available_at', '<=', now)]),
@@ -67,7 +67,7 @@ export class EmbeddedQueue implements JobQueue {
         .where('attempt', '=', candidate.attempt)
         .where('status', 'in', ['queued', 'claimed'])
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) return { videoId: candidate.video_id, attempt };
+      if (Number(result.numUpdatedRows) === 1) return { videoId: candidate.video_id, kind: candidate.kind, attempt };
     }
   }
 

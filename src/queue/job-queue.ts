@@ -1,15 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../catalog/schema.js';
+import type { JobKind } from '../domain/video.js';
 
 /** A render job: the video id is the job id, so enqueueing the same video twice is a no-op. */
 export interface Job {
   videoId: string;
+  /** What the worker runs; default 'generate'. */
+  kind?: JobKind;
   /** Higher runs first: interactive requests before batch ones. */
   priority?: number;
 }
 
 export interface ClaimedJob {
   videoId: string;
+  kind: JobKind;
   /** 1 for the first try; every claim (also after a lost lease) gets a new number. */
   attempt: number;
 }

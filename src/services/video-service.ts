@@ -7,13 +7,19 @@ import type { ApiKey } from '../domain/api-key.js';
 import { ApiError, badRequest, videoNotFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { defaultSeconds, defaultSize } from '../domain/sizes.js';
-import type { StoredImage, VideoRecord } from '../domain/video.js';
+import type { StoredImage, Storyboard, VideoOptions, VideoRecord } from '../domain/video.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { loadImageUrl } from '../media/image-source.js';
 import { checkReferenceImage } from '../media/reference-image.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { DerivedVideos } from './derived-videos.js';
 import type { FileService } from './file-service.js';
-import type { CreateVideoBody } from './video-request.js';
+import { storyboardPrompt, withStoryboardLengths } from './plans.js';
+import { fingerprintOf, remixOf } from './remix.js';
+import { VideoRecords, type CreateOptions } from './video-records.js';
+import type { CreateVideoBody, StoryboardBody } from './video-request.js';
+
+export type { CreateOptions } from './video-records.js';
 
 export interface VideoServiceDeps {
   config: Readonly<Config>;
@@ -24,26 +30,25 @@ export interface VideoServiceDeps {
   files: FileService;
 }
 
-export interface CreateOptions {
-  /** The client's `Idempotency-Key` header. */
-  idempotencyKey?: string | undefined;
-  /** True when the client says this is a retry of a request it sent before (the SDK's X-Stainless-Retry-Count). */
-  isRetry?: boolean;
-}
-
-/** How long a blind SDK retry (no idempotency key) is matched to the request it repeats. */
-const retryWindowMs = 15 * 60_000;
-
 type Variant = 'video' | 'thumbnail' | 'spritesheet';
 const contentTypes: Record<Variant, string> = { video: 'video/mp4', thumbnail: 'image/webp', spritesheet: 'image/jpeg' };
 
+/** The shortest shot a storyboard may ask for: a few frames, enough to be seen. */
+const minShotSeconds = 0.25;
+
 /** The use cases of the Videos API; routes call these and only translate HTTP. */
 export class VideoService {
-  constructor(private readonly deps: VideoServiceDeps) {}
+  private readonly records: VideoRecords;
+  /** Videos made from other videos: edits, extensions, blends, re-cuts. */
+  readonly derived: DerivedVideos;
+
+  constructor(private readonly deps: VideoServiceDeps) {
+    this.records = new VideoRecords(deps);
+    this.derived = new DerivedVideos({ ...deps, records: this.records });
+  }
 
   async create(key: ApiKey, body: CreateVideoBody, options: CreateOptions = {}): Promise<VideoRecord> {
     const { config, engines } = this.deps;
-    const prompt = this.checkPrompt(body.prompt);
     const modelName = body.model ?? 'kinora-1';
     const served = engines.resolve(modelName);
     if (!served) {
@@ -53,31 +58,41 @@ export class VideoService {
     if (!served.model.sizes.includes(size)) {
       throw badRequest(`Invalid value for 'size': '${size}'. Supported values: ${served.model.sizes.join(', ')}.`, 'size');
     }
+    const storyboard = body.storyboard ? this.checkStoryboard(body.storyboard) : null;
     const maxSeconds = Math.min(config.maxSeconds, served.model.maxSeconds);
-    const seconds = body.seconds ?? defaultSeconds;
+    const seconds = storyboard ? storyboardSeconds(storyboard, body.seconds) : (body.seconds ?? defaultSeconds);
     if (seconds < 1 || seconds > maxSeconds) {
-      throw badRequest(`Invalid value for 'seconds': ${seconds}. Supported values: whole seconds from '1' to '${maxSeconds}'.`, 'seconds');
+      throw badRequest(`Invalid value for 'seconds': ${seconds}. Supported values: whole seconds from '1' to '${maxSeconds}'.`, storyboard && body.seconds === undefined ? 'storyboard.shots' : 'seconds');
     }
+    const prompt = storyboard
+      ? this.records.checkPrompt(storyboardPrompt(body.prompt?.trim(), storyboard), 'storyboard')
+      : this.records.checkPrompt(body.prompt ?? '');
     const reference = body.input_reference;
     if (reference && !served.model.features.imageInput) {
       throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
     }
     const image = reference ? await this.readReference(key, reference) : undefined;
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify([modelName, prompt, seconds, size, body.seed ?? null, image ? createHash('sha256').update(image.buffer).digest('hex') : null]))
-      .digest('hex');
+    const videoOptions: VideoOptions = { audio: body.audio ?? true, loop: body.loop ?? false, storyboard };
+    const imageHash = image ? createHash('sha256').update(image.buffer).digest('hex') : null;
+    const fingerprint = fingerprintOf([modelName, prompt, seconds, size, body.seed ?? null, imageHash, videoOptions]);
 
-    const earlier = await this.findEarlier(key, fingerprint, options);
+    const earlier = await this.records.findEarlier(key, fingerprint, options);
     if (earlier) return earlier;
 
-    const plan = served.engine.plan?.({ prompt, seconds }) ?? null;
+    let plan = served.engine.plan?.({ prompt, seconds }) ?? null;
+    if (plan && storyboard) {
+      plan = withStoryboardLengths(plan, storyboard) ?? null;
+      if (!plan) {
+        throw badRequest("Invalid value for 'storyboard.shots': a shot's prompt reads as several shots; leave out markers such as 'Shot 2:' inside a shot.", 'storyboard.shots');
+      }
+    }
     const id = newId('video');
     let inputReference: StoredImage | null = null;
     if (image) {
       inputReference = { key: `videos/${id}/input.${image.extension}`, mime: image.mime, width: image.width, height: image.height };
       await this.deps.blobs.put(inputReference.key, image.buffer);
     }
-    return this.insertAndEnqueue(key, options.idempotencyKey, {
+    return this.records.insertAndEnqueue(key, options.idempotencyKey, {
       id,
       ownerKeyId: key.id,
       model: modelName,
@@ -88,41 +103,21 @@ export class VideoService {
       remixedFromVideoId: null,
       inputReference,
       plan,
+      options: videoOptions,
+      operation: null,
       requestFingerprint: fingerprint,
       createdAt: Date.now(),
     });
   }
 
   async remix(key: ApiKey, sourceId: string, newPrompt: string): Promise<VideoRecord> {
-    const prompt = this.checkPrompt(newPrompt);
-    const source = await this.get(key, sourceId);
-    if (source.status !== 'completed') {
-      throw badRequest(`Video '${sourceId}' is ${source.status}; only a completed video can be remixed.`, 'video_id', 'video_not_ready');
-    }
-    const served = this.deps.engines.resolve(source.model);
-    if (!served?.model.features.remix) throw badRequest(`Model '${source.model}' cannot remix videos.`, 'video_id', 'unsupported_parameter');
-    // A remix keeps the source's model, size, length and seed, and edits its plan: one change, same scene.
-    const plan = served.engine.plan?.({ prompt, seconds: source.seconds, ...(source.plan ? { basePlan: source.plan } : {}) }) ?? null;
-    return this.insertAndEnqueue(key, undefined, {
-      id: newId('video'),
-      ownerKeyId: key.id,
-      model: source.model,
-      prompt,
-      seed: source.seed,
-      size: source.size,
-      seconds: source.seconds,
-      remixedFromVideoId: source.id,
-      inputReference: null,
-      plan,
-      requestFingerprint: createHash('sha256').update(JSON.stringify(['remix', source.id, prompt])).digest('hex'),
-      createdAt: Date.now(),
-    });
+    const prompt = this.records.checkPrompt(newPrompt);
+    const source = await this.records.completedSource(key, sourceId, 'remixed');
+    return this.records.insertAndEnqueue(key, undefined, remixOf(this.deps.engines, source, prompt, null));
   }
 
-  async get(key: ApiKey, id: string): Promise<VideoRecord> {
-    const video = await this.deps.catalog.videos.findOwned(id, key.id);
-    if (!video) throw videoNotFound(id);
-    return video;
+  get(key: ApiKey, id: string): Promise<VideoRecord> {
+    return this.records.get(key, id);
   }
 
   async list(key: ApiKey, query: { after?: string | undefined; limit: number; order: 'asc' | 'desc' }): Promise<{ data: VideoRecord[]; hasMore: boolean }> {
@@ -157,13 +152,16 @@ export class VideoService {
     return { body: await this.deps.blobs.get(blobKey, chosen), size: stat.size, range: chosen, contentType: contentTypes[variant], filename: `${id}${variant === 'video' ? '' : `-${variant}`}${extension}` };
   }
 
-  private checkPrompt(raw: string): string {
-    const prompt = raw.trim();
-    if (prompt.length === 0) throw badRequest("Invalid value for 'prompt': the prompt is empty.", 'prompt', 'empty_prompt');
-    if (prompt.length > this.deps.config.maxPromptChars) {
-      throw badRequest(`Invalid value for 'prompt': ${prompt.length} characters; the limit is ${this.deps.config.maxPromptChars}.`, 'prompt', 'prompt_too_long');
-    }
-    return prompt;
+  /** Each card's prompt checked and trimmed, each length long enough to be seen. */
+  private checkStoryboard(storyboard: StoryboardBody): Storyboard {
+    const shots = storyboard.shots.map((shot, i) => {
+      const param = `storyboard.shots[${i}]`;
+      if (shot.seconds < minShotSeconds) {
+        throw badRequest(`Invalid value for '${param}.seconds': ${shot.seconds}; a shot lasts at least ${minShotSeconds} s.`, `${param}.seconds`);
+      }
+      return { prompt: this.records.checkPrompt(shot.prompt, `${param}.prompt`), seconds: shot.seconds };
+    });
+    return { shots, transition: storyboard.transition };
   }
 
   private async readReference(key: ApiKey, reference: NonNullable<CreateVideoBody['input_reference']>) {
@@ -183,48 +181,14 @@ export class VideoService {
     }
     return checkReferenceImage(buffer, { maxPixels: config.maxImagePixels, param });
   }
-
-  /** The video an idempotent replay or a blind SDK retry refers to, if any. */
-  private async findEarlier(key: ApiKey, fingerprint: string, options: CreateOptions): Promise<VideoRecord | undefined> {
-    const { catalog } = this.deps;
-    if (options.idempotencyKey !== undefined) {
-      const record = await catalog.idempotency.find(key.id, options.idempotencyKey);
-      if (!record) return undefined;
-      if (record.fingerprint !== fingerprint) throw idempotencyMismatch();
-      return catalog.videos.findOwned(record.videoId, key.id);
-    }
-    if (options.isRetry) return catalog.videos.findByFingerprint(key.id, fingerprint, Date.now() - retryWindowMs);
-    return undefined;
-  }
-
-  /** The video row, its idempotency record and its job commit together, or not at all. */
-  private async insertAndEnqueue(key: ApiKey, idempotencyKey: string | undefined, video: Parameters<Catalog['videos']['insert']>[0]): Promise<VideoRecord> {
-    const { catalog, queue } = this.deps;
-    try {
-      const enqueued = await catalog.db.transaction().execute(async (trx) => {
-        if (idempotencyKey !== undefined) await catalog.idempotency.insert({ keyId: key.id, idempotencyKey, fingerprint: video.requestFingerprint, videoId: video.id }, trx);
-        await catalog.videos.insert(video, trx);
-        return queue.enqueue({ videoId: video.id }, { transaction: trx });
-      });
-      enqueued.afterCommit();
-    } catch (error) {
-      // Nothing was recorded: the reference image stored for this video belongs to nobody.
-      await this.deps.blobs.deletePrefix(`videos/${video.id}/`);
-      // A concurrent replay of the same idempotency key won the insert: answer with its video.
-      if (idempotencyKey === undefined) throw error;
-      const winner = await catalog.idempotency.find(key.id, idempotencyKey);
-      if (!winner) throw error;
-      if (winner.fingerprint !== video.requestFingerprint) throw idempotencyMismatch();
-      return this.get(key, winner.videoId);
-    }
-    return this.get(key, video.id);
-  }
 }
 
-function idempotencyMismatch(): ApiError {
-  return new ApiError(409, 'This Idempotency-Key was already used with a different request body.', {
-    param: 'Idempotency-Key',
-    code: 'idempotency_key_reused',
-    headers: { 'x-should-retry': 'false' },
-  });
+/** The storyboard's length: its shots' sum, which must agree with `seconds` when both are given and be whole. */
+function storyboardSeconds(storyboard: Storyboard, seconds: number | undefined): number {
+  const total = Math.round(storyboard.shots.reduce((sum, shot) => sum + shot.seconds, 0) * 1000) / 1000;
+  if (seconds !== undefined && total !== seconds) {
+    throw badRequest(`The storyboard's shots last ${total} s in all but 'seconds' is ${seconds}: make them agree, or leave 'seconds' out.`, 'storyboard.shots');
+  }
+  if (!Number.isInteger(total)) throw badRequest(`The storyboard's shots last ${total} s in all; a video lasts whole seconds.`, 'storyboard.shots');
+  return total;
 }

@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { VideosRepository } from '../catalog/videos-repository.js';
-import { parseSize } from '../domain/sizes.js';
 import type { VideoOutputs, VideoRecord } from '../domain/video.js';
-import type { GenerationRequest } from '../engines/engine.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { MediaTools } from '../media/ffmpeg-binaries.js';
 import { makeSpritesheet, makeThumbnail } from '../media/stills.js';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.js';
-import { NonRetryableError, errorCode, isRetryable, publicMessage } from './job-errors.js';
+import { errorCode, isRetryable, publicMessage } from './job-errors.js';
+import { produce, type Produced } from './produce.js';
 import { throttledProgress } from './progress-reporter.js';
 
 export interface JobDependencies {
@@ -32,13 +30,13 @@ export const outputKeys = (videoId: string): VideoOutputs => ({
   spritesheet: `videos/${videoId}/spritesheet.jpg`,
 });
 
-/** Engine progress fills 0–95 %; the stills and the upload of the outputs are the last 5 %. */
+/** The render (or operation) fills 0–95 %; the stills and the upload of the outputs are the last 5 %. */
 const renderShare = 95;
 
 /**
- * One attempt at one job: render through whichever engine serves the model, store the outputs under keys fixed
- * by the video id (so a retry overwrites instead of adding), then record completion only if this attempt still
- * owns the video.
+ * One attempt at one job: make the video as its kind says (an engine render, or an operation on other videos),
+ * store the outputs under keys fixed by the video id (so a retry overwrites instead of adding), then record
+ * completion only if this attempt still owns the video.
  */
 export async function runJob(job: ClaimedJob, workerId: string, deps: JobDependencies, shutdown: AbortSignal): Promise<void> {
   const log = deps.logger.child({ videoId: job.videoId, attempt: job.attempt });
@@ -74,12 +72,14 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
 
   try {
     await fs.promises.mkdir(workDir, { recursive: true });
-    const outputs = await render(video, workDir, abort.signal, progress.report, deps);
+    const produced = await produce(job.kind, video, { workDir, signal: abort.signal, onProgress: progress.report, deps });
+    const outputs = await storeOutputs(video, produced, workDir, abort.signal, deps);
     await progress.flush();
     if (await deps.videos.complete(video.id, job.attempt, outputs)) {
       log.info('video completed');
-    } else {
-      // Deleted (or superseded) while rendering: what was just stored belongs to nobody.
+    } else if (!(await deps.videos.findLive(video.id))) {
+      // Deleted while rendering: what was just stored belongs to nobody. (A video superseded by a newer attempt
+      // keeps its files: that attempt owns the same keys, and an uploaded source it still reads.)
       await deps.blobs.deletePrefix(`videos/${video.id}/`);
     }
     await deps.queue.complete(job);
@@ -101,34 +101,23 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
   }
 }
 
-async function render(
+/** Stills of the finished MP4, then all three stored under the video's fixed keys. */
+async function storeOutputs(
   video: VideoRecord,
+  produced: Produced,
   workDir: string,
   signal: AbortSignal,
-  onProgress: (fraction: number) => void,
   deps: JobDependencies,
 ): Promise<{ outputs: VideoOutputs; plan: VideoRecord['plan']; hasAudio: boolean }> {
-  const served = deps.engines.resolve(video.model);
-  if (!served) throw new NonRetryableError(`Model ${video.model} is no longer served here.`, 'model_unavailable');
-  const { width, height } = parseSize(video.size);
-  const request: GenerationRequest = { model: served.model.id, prompt: video.prompt, width, height, seconds: video.seconds, seed: video.seed };
-  if (video.inputReference) {
-    const file = path.join(workDir, 'input-reference');
-    await pipeline(await deps.blobs.get(video.inputReference.key), fs.createWriteStream(file));
-    request.inputImage = { file, mime: video.inputReference.mime, width: video.inputReference.width, height: video.inputReference.height };
-  }
-  if (video.plan) request.plan = video.plan;
-
-  const result = await served.engine.generate(request, { signal, onProgress, workDir });
   const thumbnail = path.join(workDir, 'thumbnail.webp');
   const spritesheet = path.join(workDir, 'spritesheet.jpg');
-  await makeThumbnail(deps.media, result.file, thumbnail, { signal });
-  await makeSpritesheet(deps.media, result.file, spritesheet, { signal });
+  await makeThumbnail(deps.media, produced.file, thumbnail, { signal });
+  await makeSpritesheet(deps.media, produced.file, spritesheet, { signal });
   signal.throwIfAborted();
 
   const keys = outputKeys(video.id);
   await deps.blobs.put(keys.thumbnail, fs.createReadStream(thumbnail));
   await deps.blobs.put(keys.spritesheet, fs.createReadStream(spritesheet));
-  await deps.blobs.put(keys.video, fs.createReadStream(result.file));
-  return { outputs: keys, plan: result.plan ?? video.plan, hasAudio: result.hasAudio };
+  await deps.blobs.put(keys.video, fs.createReadStream(produced.file));
+  return { outputs: keys, plan: produced.plan, hasAudio: produced.hasAudio };
 }

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest } from '../domain/errors.js';
+import type { CreateOptions } from '../services/video-records.js';
+import { readMultipartBody } from './multipart-body.js';
+
+/** A JSON body, or a multipart one turned into the same object (the SDK sends both). */
+export function readBody(request: FastifyRequest): Promise<unknown> {
+  return request.isMultipart() ? readMultipartBody(request) : Promise.resolve(request.body);
+}
+
+/** What a request that makes a video says about repeats: its `Idempotency-Key`, and whether the SDK is retrying. */
+export function creationOptions(request: FastifyRequest): CreateOptions {
+  const idempotencyKey = request.headers['idempotency-key'];
+  if (Array.isArray(idempotencyKey) || (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 255))) {
+    throw badRequest('The Idempotency-Key header must be one value of 1 to 255 characters.', 'Idempotency-Key', 'invalid_idempotency_key');
+  }
+  return { idempotencyKey, isRetry: Number(request.headers['x-stainless-retry-count'] ?? 0) > 0 };
+}
+
+/** JSON answers always say `application/json`: the SDK parses nothing else. */
+export function sendJson(reply: FastifyReply, payload: unknown): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(payload);
+}

@@ -1,0 +1,96 @@
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { NewVideo } from '../catalog/videos-repository.js';
+import type { Config } from '../config.js';
+import type { ApiKey } from '../domain/api-key.js';
+import { ApiError, badRequest, videoNotFound } from '../domain/errors.js';
+import { jobKindOf, type VideoRecord } from '../domain/video.js';
+import type { JobQueue } from '../queue/job-queue.js';
+
+export interface CreateOptions {
+  /** The client's `Idempotency-Key` header. */
+  idempotencyKey?: string | undefined;
+  /** True when the client says this is a retry of a request it sent before (the SDK's X-Stainless-Retry-Count). */
+  isRetry?: boolean;
+}
+
+/** How long a blind SDK retry (no idempotency key) is matched to the request it repeats. */
+const retryWindowMs = 15 * 60_000;
+
+/**
+ * What every request that makes a video shares: reading the caller's own videos, checking a prompt, recognising
+ * a repeated request, and recording the new video together with its job.
+ */
+export class VideoRecords {
+  constructor(private readonly deps: { config: Readonly<Config>; catalog: Catalog; queue: JobQueue; blobs: BlobStore }) {}
+
+  /** The caller's video; another key's video is not found, exactly as if it did not exist. */
+  async get(key: ApiKey, id: string, param = 'video_id'): Promise<VideoRecord> {
+    const video = await this.deps.catalog.videos.findOwned(id, key.id);
+    if (!video) throw videoNotFound(id, param);
+    return video;
+  }
+
+  /** The caller's video as the source of a new one: it must have finished. */
+  async completedSource(key: ApiKey, id: string, use: string, param = 'video_id'): Promise<VideoRecord> {
+    const video = await this.get(key, id, param);
+    if (video.status !== 'completed') {
+      throw badRequest(`Video '${id}' is ${video.status}; only a completed video can be ${use}.`, param, 'video_not_ready');
+    }
+    return video;
+  }
+
+  checkPrompt(raw: string, param = 'prompt'): string {
+    const prompt = raw.trim();
+    const { maxPromptChars } = this.deps.config;
+    if (prompt.length === 0) throw badRequest(`Invalid value for '${param}': the prompt is empty.`, param, 'empty_prompt');
+    if (prompt.length > maxPromptChars) {
+      throw badRequest(`Invalid value for '${param}': ${prompt.length} characters; the limit is ${maxPromptChars}.`, param, 'prompt_too_long');
+    }
+    return prompt;
+  }
+
+  /** The video an idempotent replay or a blind SDK retry refers to, if any. */
+  async findEarlier(key: ApiKey, fingerprint: string, options: CreateOptions): Promise<VideoRecord | undefined> {
+    const { catalog } = this.deps;
+    if (options.idempotencyKey !== undefined) {
+      const record = await catalog.idempotency.find(key.id, options.idempotencyKey);
+      if (!record) return undefined;
+      if (record.fingerprint !== fingerprint) throw idempotencyMismatch();
+      return catalog.videos.findOwned(record.videoId, key.id);
+    }
+    if (options.isRetry) return catalog.videos.findByFingerprint(key.id, fingerprint, Date.now() - retryWindowMs);
+    return undefined;
+  }
+
+  /** The video row, its idempotency record and its job commit together, or not at all. */
+  async insertAndEnqueue(key: ApiKey, idempotencyKey: string | undefined, video: NewVideo): Promise<VideoRecord> {
+    const { catalog, queue } = this.deps;
+    try {
+      const enqueued = await catalog.db.transaction().execute(async (trx) => {
+        if (idempotencyKey !== undefined) await catalog.idempotency.insert({ keyId: key.id, idempotencyKey, fingerprint: video.requestFingerprint, videoId: video.id }, trx);
+        await catalog.videos.insert(video, trx);
+        return queue.enqueue({ videoId: video.id, kind: jobKindOf(video.operation) }, { transaction: trx });
+      });
+      enqueued.afterCommit();
+    } catch (error) {
+      // Nothing was recorded: what was stored for this video (a reference image, an upload) belongs to nobody.
+      await this.deps.blobs.deletePrefix(`videos/${video.id}/`);
+      // A concurrent replay of the same idempotency key won the insert: answer with its video.
+      if (idempotencyKey === undefined) throw error;
+      const winner = await catalog.idempotency.find(key.id, idempotencyKey);
+      if (!winner) throw error;
+      if (winner.fingerprint !== video.requestFingerprint) throw idempotencyMismatch();
+      return this.get(key, winner.videoId);
+    }
+    return this.get(key, video.id);
+  }
+}
+
+function idempotencyMismatch(): ApiError {
+  return new ApiError(409, 'This Idempotency-Key was already used with a different request body.', {
+    param: 'Idempotency-Key',
+    code: 'idempotency_key_reused',
+    headers: { 'x-should-retry': 'false' },
+  });
+}
