@@ -8,6 +8,7 @@
  */
 import { scenePlanSchema, type ScenePlan, type Shot, type Subject } from '../../domain/scene-plan.js';
 import { read } from './parse/reader.js';
+import type { Reading } from './parse/reading.js';
 import { resolve, type ShotCore } from './parse/scene.js';
 import { splitSeconds, splitShots } from './parse/shots.js';
 
@@ -20,11 +21,11 @@ export interface PlanOptions {
   base?: ScenePlan;
 }
 
-/** The plan-level fields: the first shot's scene and every subject that appears in any shot. */
+/** The plan-level fields: the first shot's scene and subjects, and each subject that a later shot brings in. */
 function topLevel(shots: Shot[], unmatched: string[]): ScenePlan {
   const first = shots[0] as Shot;
-  const subjects: Subject[] = [];
-  for (const shot of shots) {
+  const subjects: Subject[] = [...first.subjects];
+  for (const shot of shots.slice(1)) {
     for (const subject of shot.subjects) {
       if (!subjects.some((s) => s.noun === subject.noun)) subjects.push(subject);
     }
@@ -33,6 +34,21 @@ function topLevel(shots: Shot[], unmatched: string[]): ScenePlan {
     subjects, setting: first.setting, timeOfDay: first.timeOfDay, weather: first.weather, camera: first.camera,
     style: first.style, mood: first.mood, shots, unmatched,
   });
+}
+
+/** The unmatched words in the order the prompt has them, so a person reads them as they wrote them. */
+function inPromptOrder(prompt: string, words: string[]): string[] {
+  const text = prompt.toLowerCase();
+  const at = (word: string): number => {
+    const i = text.indexOf(word);
+    return i < 0 ? Infinity : i;
+  };
+  return words.map((word) => ({ word, i: at(word) })).sort((a, b) => a.i - b.i).map(({ word }) => word);
+}
+
+/** Words that modify earlier subjects ("make it red", "then it flies") are unused when there are none. */
+function unusedOrphans(reading: Reading, base: ShotCore | null | undefined): string[] {
+  return base?.subjects.length ? [] : reading.orphanWords;
 }
 
 /** prompt (+ optional base plan to edit) -> a validated ScenePlan. Pure and deterministic. */
@@ -52,9 +68,9 @@ export function planPrompt(prompt: string, options: PlanOptions = {}): ScenePlan
     baseShots.forEach((baseShot, i) => {
       shots.push({ ...resolve(reading, baseShot), prompt: baseShot.prompt ? `${baseShot.prompt} / ${prompt}` : prompt, seconds: seconds[i] ?? total });
     });
-    unmatched.push(...reading.unmatched);
+    unmatched.push(...reading.unmatched, ...unusedOrphans(reading, baseShots[0]));
   } else {
-    const seconds = splitSeconds(total, texts.length);
+    const seconds = splitSeconds(total, texts);
     let previous: ShotCore | null = null;
     texts.forEach((text, i) => {
       const reading = read(text);
@@ -62,8 +78,8 @@ export function planPrompt(prompt: string, options: PlanOptions = {}): ScenePlan
       const core = resolve(reading, baseShot);
       shots.push({ ...core, prompt: text, seconds: seconds[i] ?? total });
       previous = core;
-      unmatched.push(...reading.unmatched);
+      unmatched.push(...reading.unmatched, ...unusedOrphans(reading, baseShot));
     });
   }
-  return topLevel(shots, [...new Set(unmatched)]);
+  return topLevel(shots, inPromptOrder(prompt, [...new Set(unmatched)]));
 }

@@ -22,55 +22,67 @@ export function invert(table: Synonyms): Map<string, string> {
 // ---------------------------------------------------------------------------------------------------------- actions
 /** Canonical action lemmas and the verb bases that mean them; inflections (-s, -ed, -ing) are generated. */
 export const actionVerbs: Synonyms = {
-  idle: ['stand', 'wait', 'stay', 'watch', 'look', 'gaze', 'stare', 'pose', 'observe', 'sniff', 'listen', 'think', 'read', 'smile', 'linger', 'loiter'],
-  walk: ['stroll', 'amble', 'stride', 'march', 'saunter', 'pace', 'step', 'trek', 'hike', 'tiptoe', 'waddle', 'strut', 'roam', 'plod', 'trudge', 'patrol', 'prowl', 'wander', 'explore', 'travel', 'go', 'come', 'move', 'head', 'journey', 'cross', 'graze'],
-  run: ['jog', 'sprint', 'dash', 'rush', 'hurry', 'scamper', 'scurry', 'bolt', 'charge', 'scuttle', 'flee', 'escape'],
-  fly: ['flap', 'flutter', 'wing', 'flit'],
-  swim: ['paddle', 'splash', 'wade'],
-  jump: ['leap', 'spring', 'vault', 'pounce', 'hurdle'],
-  bounce: ['bob up and down', 'boing', 'pogo', 'trampoline'],
-  spin: ['twirl', 'rotate', 'whirl', 'pirouette', 'swirl', 'turn', 'tumble around'],
-  fall: ['drop', 'plummet', 'tumble', 'descend', 'topple', 'rain down', 'parachute'],
-  float: ['levitate', 'bob', 'hang in the air'],
-  drive: ['cruise', 'motor', 'commute', 'steer'],
-  sail: ['row', 'navigate', 'voyage', 'ferry'],
-  dance: ['boogie', 'groove', 'wiggle', 'shimmy', 'jive', 'waltz', 'tango', 'party', 'celebrate'],
-  orbit: ['circle', 'revolve', 'loop', 'spiral'],
-  grow: ['expand', 'swell', 'bloom', 'blossom', 'sprout', 'inflate', 'enlarge'],
-  shrink: ['contract', 'deflate', 'dwindle', 'vanish', 'disappear', 'fade'],
-  wave: ['greet', 'wag', 'beckon', 'salute'],
-  chase: ['pursue', 'follow', 'hunt', 'stalk', 'catch', 'race after'],
-  hover: ['buzz', 'hang', 'flicker about'],
-  sleep: ['nap', 'doze', 'snooze', 'rest', 'slumber', 'lie', 'nestle', 'dream', 'snore', 'curl up', 'hibernate'],
-  sit: ['perch', 'squat', 'lounge', 'relax', 'settle', 'meditate', 'kneel'],
-  roll: ['somersault', 'trundle', 'tumble along', 'wheel'],
-  glide: ['soar', 'slide', 'ski', 'coast', 'swoop', 'sled', 'snowboard', 'skim'],
+  idle: ['stand', 'wait', 'stay', 'watch', 'look', 'gaze', 'stare', 'pose', 'observe', 'sniff', 'listen', 'think', 'read', 'smile', 'linger', 'loiter',
+    'stop', 'halt', 'pause', 'stretch', 'yawn', 'wake', 'wake up', 'cry', 'weep', 'sob', 'cook', 'bake', 'write', 'type', 'study', 'work',
+    'fish', 'ponder', 'pray', 'hide', 'peek', 'peer', 'guard', 'blush', 'frown', 'shiver'],
+  walk: ['stroll', 'amble', 'stride', 'march', 'saunter', 'pace', 'step', 'trek', 'hike', 'tiptoe', 'waddle', 'strut', 'roam', 'plod', 'trudge', 'patrol', 'prowl', 'wander', 'explore', 'travel', 'go', 'come', 'move', 'head', 'journey', 'cross',
+    'arrive', 'enter', 'leave', 'exit', 'depart', 'return', 'pass', 'limp', 'shuffle', 'stomp', 'stumble', 'tread', 'ramble'],
+  run: ['jog', 'sprint', 'dash', 'rush', 'hurry', 'scamper', 'scurry', 'bolt', 'charge', 'scuttle', 'flee', 'escape', 'dart', 'lope', 'run away', 'run off'],
+  fly: ['flap', 'flutter', 'wing', 'flit', 'take flight', 'fly by', 'fly away', 'migrate'],
+  swim: ['paddle', 'splash', 'wade', 'snorkel', 'scuba dive', 'bathe'],
+  jump: ['leap', 'spring', 'vault', 'pounce', 'hurdle', 'jump over', 'jump rope'],
+  bounce: ['bob up and down', 'boing', 'pogo', 'trampoline', 'jiggle', 'rebound', 'dribble', 'jump up and down'],
+  spin: ['twirl', 'rotate', 'whirl', 'pirouette', 'swirl', 'turn', 'tumble around', 'pivot', 'gyrate', 'twist', 'swivel', 'cartwheel', 'turn around'],
+  fall: ['drop', 'plummet', 'tumble', 'descend', 'topple', 'rain down', 'parachute', 'collapse', 'slip', 'crash', 'crash down', 'tip over', 'fall down', 'cascade'],
+  float: ['levitate', 'bob', 'hang in the air', 'float away', 'float along'],
+  drive: ['cruise', 'motor', 'commute', 'steer', 'accelerate', 'reverse', 'tow'],
+  sail: ['row', 'navigate', 'voyage', 'ferry', 'set sail', 'punt'],
+  dance: ['boogie', 'groove', 'wiggle', 'shimmy', 'jive', 'waltz', 'tango', 'party', 'celebrate', 'salsa', 'tap dance', 'breakdance', 'jig', 'bop', 'samba', 'rave'],
+  orbit: ['circle', 'revolve', 'loop', 'spiral', 'encircle', 'go around', 'go round', 'circumnavigate'],
+  grow: ['expand', 'swell', 'bloom', 'blossom', 'sprout', 'inflate', 'enlarge', 'unfold', 'get bigger', 'multiply'],
+  shrink: ['contract', 'deflate', 'dwindle', 'vanish', 'disappear', 'fade', 'wilt', 'wither', 'melt', 'evaporate', 'dissolve', 'crumble', 'get smaller', 'fade away'],
+  wave: ['greet', 'wag', 'beckon', 'salute', 'cheer', 'clap', 'applaud', 'gesture', 'signal', 'wave goodbye', 'wave hello'],
+  chase: ['pursue', 'follow', 'hunt', 'stalk', 'catch', 'race after', 'run after', 'go after'],
+  hover: ['buzz', 'hang', 'flicker about', 'hang in midair', 'hover in place'],
+  sleep: ['nap', 'doze', 'snooze', 'rest', 'slumber', 'lie', 'nestle', 'dream', 'snore', 'curl up', 'hibernate', 'snuggle', 'cuddle', 'lie down', 'sunbathe', 'bask', 'laze'],
+  sit: ['perch', 'squat', 'lounge', 'relax', 'settle', 'meditate', 'kneel', 'sit down', 'crouch', 'huddle', 'roost', 'nest'],
+  roll: ['somersault', 'trundle', 'tumble along', 'wheel', 'roll down', 'barrel roll'],
+  glide: ['soar', 'slide', 'ski', 'coast', 'swoop', 'sled', 'snowboard', 'skim', 'paraglide', 'hang glide'],
   climb: ['scale', 'ascend', 'clamber', 'scramble', 'swing'],
-  drift: ['meander', 'waft', 'blow'],
-  race: ['speed', 'zip', 'whizz', 'whiz', 'whoosh', 'hurtle', 'streak', 'compete'],
-  hop: ['skip', 'bound', 'bunny hop'],
+  drift: ['meander', 'waft', 'blow', 'drift away', 'float downstream'],
+  race: ['speed', 'zip', 'whizz', 'whiz', 'whoosh', 'hurtle', 'streak', 'compete', 'zoom', 'zoom past'],
+  hop: ['skip', 'bound', 'bunny hop', 'leapfrog'],
   crawl: ['creep', 'slither', 'inch', 'wriggle', 'squirm', 'slink'],
   gallop: ['trot', 'canter', 'stampede'],
-  sway: ['rustle', 'wobble', 'shake', 'tremble', 'quiver', 'bend'],
-  rise: ['lift off', 'launch', 'take off', 'blast off', 'soar up', 'emerge', 'surface'],
-  sink: ['submerge', 'settle down'],
-  dive: ['plunge', 'nosedive'],
-  play: ['frolic', 'romp', 'gambol', 'fetch', 'tumble about', 'have fun', 'splash around'],
-  eat: ['munch', 'nibble', 'chew', 'feed', 'peck', 'drink', 'lick', 'gobble', 'feast', 'snack'],
-  sing: ['chirp', 'tweet', 'howl', 'bark', 'meow', 'purr', 'roar', 'hum', 'whistle', 'quack', 'moo', 'neigh', 'croak', 'crow', 'hoot', 'squeak', 'call'],
-  glow: ['shine', 'sparkle', 'twinkle', 'shimmer', 'glitter', 'gleam', 'blink', 'glisten', 'radiate', 'light up', 'pulse'],
-  flicker: ['burn', 'crackle', 'blaze', 'smoulder', 'smolder'],
-  skate: ['rollerblade', 'ice skate', 'skateboard'],
-  surf: ['ride the waves', 'bodyboard', 'windsurf'],
-  ride: ['cycle', 'bike', 'pedal', 'ride a bike'],
-  juggle: ['perform', 'entertain'],
-  fight: ['battle', 'duel', 'spar', 'wrestle', 'box', 'clash', 'attack', 'joust'],
+  sway: ['rustle', 'wobble', 'shake', 'tremble', 'quiver', 'bend', 'rock', 'ripple', 'dangle', 'flap in the wind', 'blow in the wind'],
+  rise: ['lift off', 'launch', 'take off', 'blast off', 'soar up', 'emerge', 'surface', 'go up', 'float up', 'rise up', 'lift'],
+  sink: ['submerge', 'settle down', 'go down', 'sink down', 'drown'],
+  dive: ['plunge', 'nosedive', 'dive bomb', 'swoop down'],
+  play: ['frolic', 'romp', 'gambol', 'fetch', 'tumble about', 'have fun', 'splash around', 'laugh', 'giggle', 'tickle', 'play fetch', 'goof around'],
+  eat: ['munch', 'nibble', 'chew', 'feed', 'peck', 'drink', 'lick', 'gobble', 'feast', 'snack', 'graze', 'sip', 'bite', 'devour', 'chomp', 'slurp', 'dine', 'forage'],
+  sing: ['chirp', 'tweet', 'howl', 'bark', 'meow', 'purr', 'roar', 'hum', 'whistle', 'quack', 'moo', 'neigh', 'croak', 'crow', 'hoot', 'squeak', 'call',
+    'shout', 'yell', 'scream', 'chant', 'talk', 'speak', 'chatter', 'whisper', 'growl', 'hiss', 'honk', 'bellow', 'cluck', 'caw', 'bleat', 'oink'],
+  glow: ['shine', 'sparkle', 'twinkle', 'shimmer', 'glitter', 'gleam', 'blink', 'glisten', 'radiate', 'light up', 'pulse', 'illuminate', 'flash', 'beam', 'glint'],
+  flicker: ['burn', 'crackle', 'blaze', 'smoulder', 'smolder', 'sputter', 'flare', 'flare up'],
+  skate: ['rollerblade', 'ice skate', 'skateboard', 'roller skate'],
+  surf: ['ride the waves', 'bodyboard', 'windsurf', 'kitesurf', 'wakeboard', 'catch a wave', 'ride a wave'],
+  ride: ['cycle', 'bike', 'pedal', 'ride a bike', 'ride a horse'],
+  juggle: ['perform', 'entertain', 'strum', 'drum', 'conduct', 'busk', 'do tricks', 'do magic'],
+  fight: ['battle', 'duel', 'spar', 'wrestle', 'box', 'clash', 'attack', 'joust', 'punch', 'kick', 'brawl', 'swordfight', 'sword fight'],
+  burst: ['explode', 'pop', 'blow up', 'erupt', 'shatter', 'detonate', 'break apart', 'go off', 'bang'],
 };
+
+/** Verbs of moving on that mean each subject's own way of moving: a boat crossing sails, a plane crossing flies. */
+export const travelVerbs = new Set([
+  'go', 'come', 'move', 'head', 'travel', 'journey', 'cross', 'arrive', 'enter', 'leave', 'exit', 'depart', 'return', 'pass',
+]);
 
 /** Verbs whose -ing/-ed forms double the last consonant (run -> running). */
 export const doublingVerbs = new Set([
   'run', 'swim', 'hop', 'spin', 'sit', 'jog', 'skip', 'trot', 'flap', 'bob', 'nap', 'slip', 'stop', 'drop', 'step',
-  'plod', 'strut', 'scan', 'pan', 'tilt', 'zip', 'wag', 'hug', 'dig', 'grab', 'spar', 'swim', 'scramble',
+  'plod', 'strut', 'scan', 'pan', 'tilt', 'zip', 'wag', 'hug', 'dig', 'grab', 'spar', 'hum', 'clap', 'pop', 'sob', 'chat',
+  'nod', 'skim', 'dip', 'flit', 'patrol', 'drum', 'strum', 'sip', 'tap', 'tip', 'stir', 'pat', 'squat', 'trek', 'whiz', 'sled',
+  'drip', 'skid', 'trip', 'bop', 'jig', 'punt',
 ]);
 
 /** Irregular past forms (base -> extra forms); the regular ones are derived. */
@@ -83,7 +95,9 @@ export const irregularForms: Record<string, readonly string[]> = {
   shine: ['shone'], take: ['took', 'taken'], blow: ['blew', 'blown'], drink: ['drank'], catch: ['caught'],
   feed: ['fed'], speed: ['sped'], slide: ['slid'], stride: ['strode'], hang: ['hung'], burn: ['burnt'],
   dream: ['dreamt'], bend: ['bent'], fight: ['fought'], bound: [], wind: ['wound'], stand: ['stood'],
-  strike: ['struck'], break: ['broke', 'broken'], awake: ['awoke'], wake: ['woke'],
+  strike: ['struck'], break: ['broke', 'broken'], awake: ['awoke'], wake: ['woke', 'woken'], shake: ['shook', 'shaken'],
+  bite: ['bit', 'bitten'], hide: ['hid', 'hidden'], weep: ['wept'], tread: ['trod'], think: ['thought'], flee: ['fled'],
+  write: ['wrote', 'written'], light: ['lit'], get: ['got', 'gotten'],
 };
 
 // --------------------------------------------------------------------------------------------- counts, sizes, colours
@@ -100,7 +114,15 @@ export const collectiveNouns: Record<string, number> = {
   flock: 6, herd: 6, pack: 5, school: 8, shoal: 8, swarm: 12, pod: 4, pride: 4, colony: 8, troop: 5, gaggle: 5,
   murmuration: 14, crowd: 8, group: 4, family: 4, bunch: 5, fleet: 5, convoy: 4, army: 10, parade: 6, band: 4,
   team: 5, cluster: 5, litter: 4, brood: 5, troupe: 4, line: 5, row: 5, procession: 6, squadron: 5, horde: 10,
-  cloud: 10, bevy: 5, skein: 6, congregation: 8,
+  cloud: 10, bevy: 5, skein: 6, congregation: 8, audience: 8,
+};
+
+/** Who a collective noun means when no noun follows it ("a crowd cheering", "the flock flew south"). */
+export const collectiveMembers: Record<string, string> = {
+  flock: 'bird', herd: 'cow', pack: 'wolf', shoal: 'fish', swarm: 'bee', pod: 'dolphin', pride: 'lion', colony: 'ant',
+  troop: 'monkey', gaggle: 'goose', murmuration: 'bird', skein: 'goose', crowd: 'person', audience: 'person',
+  congregation: 'person', procession: 'person', group: 'person', family: 'person', team: 'person', band: 'person',
+  troupe: 'person', parade: 'person', fleet: 'boat', convoy: 'truck', squadron: 'airplane', army: 'knight',
 };
 
 export const sizeSynonyms: Synonyms = {
@@ -132,26 +154,26 @@ export const colorAliases: Record<string, string> = {
   'light grey': 'lightgray', 'dark grey': 'darkgray', 'light yellow': 'lightyellow', 'dark orange': 'darkorange',
   'dark purple': 'indigo', 'light purple': 'plum', 'deep blue': 'mediumblue', 'bright red': 'red',
   'bright yellow': 'yellow', 'bright green': 'lime', 'pale blue': 'lightblue', 'pale pink': 'pink',
-  'pale yellow': 'lightyellow', 'rainbow colored': 'hotpink', 'multicolored': 'hotpink', 'colored': '',
+  'pale yellow': 'lightyellow', grayish: 'gray', 'rainbow colored': 'hotpink', 'multicolored': 'hotpink', 'colored': '',
 };
 
 // --------------------------------------------------------------------------------------------------------- the scene
 export const settingSynonyms: Synonyms = {
   beach: ['shore', 'seashore', 'seaside', 'coast', 'coastline', 'shoreline', 'cove', 'sandy beach', 'bay', 'cliffs', 'sea cliff', 'boardwalk'],
   forest: ['woods', 'woodland', 'woodlands', 'grove', 'taiga', 'pine forest', 'enchanted forest', 'forest floor', 'thicket', 'clearing'],
-  city: ['town', 'downtown', 'metropolis', 'skyline', 'cityscape', 'urban', 'rooftop', 'rooftops', 'new york', 'tokyo', 'paris', 'london', 'village', 'neighborhood', 'plaza'],
+  city: ['town', 'downtown', 'metropolis', 'skyline', 'cityscape', 'urban', 'rooftop', 'rooftops', 'new york', 'tokyo', 'paris', 'london', 'village', 'neighborhood', 'plaza', 'town square', 'village square', 'main street'],
   desert: ['dunes', 'sand dunes', 'sahara', 'wasteland', 'dune', 'oasis'],
-  mountains: ['mountain', 'peaks', 'peak', 'alps', 'summit', 'valley', 'mountainside', 'ridge', 'highlands', 'cliff'],
+  mountains: ['mountain', 'peaks', 'peak', 'alps', 'summit', 'valley', 'mountainside', 'ridge', 'highlands', 'cliff', 'alpine', 'mountain range', 'foothills'],
   ocean: ['sea', 'open sea', 'high seas', 'offshore', 'open ocean', 'seas'],
   underwater: ['under the sea', 'undersea', 'seabed', 'sea floor', 'seafloor', 'ocean floor', 'deep sea', 'depths', 'aquarium', 'coral reef', 'under water', 'beneath the waves'],
-  space: ['outer space', 'cosmos', 'galaxy', 'universe', 'nebula', 'orbit around earth', 'deep space', 'solar system', 'starfield'],
+  space: ['outer space', 'cosmos', 'galaxy', 'universe', 'nebula', 'orbit around earth', 'deep space', 'solar system', 'starfield', 'spiral galaxy', 'milky way', 'stars and planets'],
   moon: ['lunar surface', 'moon surface', 'surface of the moon', 'on the moon', 'moonscape', 'lunar', 'mars', 'alien planet', 'red planet'],
-  meadow: ['field', 'fields', 'grassland', 'prairie', 'pasture', 'countryside', 'hills', 'hillside', 'lawn', 'plains', 'grassy field', 'green hills', 'glade', 'heath', 'moor'],
+  meadow: ['field', 'fields', 'grassland', 'prairie', 'pasture', 'countryside', 'hills', 'hillside', 'lawn', 'plains', 'grassy field', 'green hills', 'glade', 'heath', 'moor', 'hill', 'hilltop', 'grassy hill', 'rolling hills', 'wildflower meadow'],
   snowfield: ['snow field', 'tundra', 'arctic', 'antarctic', 'antarctica', 'north pole', 'south pole', 'glacier', 'ice field', 'winter wonderland', 'polar', 'iceberg', 'ice', 'frozen lake', 'ski slope', 'slopes'],
   lake: ['pond', 'lagoon', 'loch', 'reservoir', 'lakeside', 'lakeshore'],
-  river: ['stream', 'creek', 'brook', 'riverbank', 'canal', 'waterfall', 'rapids'],
+  river: ['stream', 'creek', 'brook', 'riverbank', 'canal', 'waterfall', 'rapids', 'babbling brook', 'riverside', 'river bank'],
   jungle: ['rainforest', 'rain forest', 'tropical forest', 'amazon'],
-  street: ['road', 'alley', 'alleyway', 'avenue', 'highway', 'boulevard', 'crosswalk', 'sidewalk', 'freeway', 'motorway', 'racetrack', 'race track', 'parking lot', 'intersection', 'city street'],
+  street: ['road', 'alley', 'alleyway', 'avenue', 'highway', 'boulevard', 'crosswalk', 'sidewalk', 'freeway', 'motorway', 'racetrack', 'race track', 'parking lot', 'intersection', 'city street', 'market', 'marketplace', 'bazaar', 'street market', 'lane'],
   room: ['bedroom', 'living room', 'kitchen', 'indoors', 'inside', 'office', 'classroom', 'studio', 'apartment', 'attic', 'basement', 'lab', 'laboratory', 'library', 'hallway', 'interior', 'house interior', 'cafe interior'],
   stage: ['theater', 'concert', 'auditorium', 'spotlight', 'circus ring', 'nightclub', 'disco', 'club', 'ballroom', 'arena stage'],
   sky: ['heavens', 'above the clouds', 'midair', 'mid air', 'the air', 'clouds above', 'skies', 'in the sky', 'airborne'],
@@ -162,7 +184,7 @@ export const settingSynonyms: Synonyms = {
   volcano: ['volcanic', 'lava', 'eruption', 'erupting volcano', 'magma', 'lava field'],
   cave: ['cavern', 'grotto', 'tunnel', 'mine', 'dungeon', 'underground', 'catacombs', 'crypt'],
   garden: ['flowerbed', 'flower bed', 'greenhouse', 'courtyard', 'zen garden', 'flower garden', 'rose garden'],
-  harbor: ['port', 'dock', 'docks', 'marina', 'pier', 'wharf', 'quay', 'harbour', 'seaport', 'jetty'],
+  harbor: ['port', 'dock', 'docks', 'marina', 'pier', 'wharf', 'quay', 'harbour', 'seaport', 'jetty', 'fishing village', 'fishing harbor', 'fishing port', 'waterfront', 'boatyard'],
   swamp: ['marsh', 'bog', 'wetland', 'wetlands', 'bayou', 'mangrove'],
   savanna: ['savannah', 'safari', 'serengeti', 'african plains', 'veld', 'outback'],
 };
@@ -175,43 +197,66 @@ export const settingFamilies: Record<string, readonly string[]> = {
 };
 
 export const timeSynonyms: Synonyms = {
-  dawn: ['sunrise', 'daybreak', 'first light', 'early morning', 'sunup', 'rising sun', 'sun rises', 'sun rising', 'sun rose'],
-  morning: ['mornings', 'breakfast time'],
-  noon: ['midday', 'high noon', 'noontime', 'daytime', 'day', 'daylight', 'broad daylight', 'sunny day', 'summer day', 'lunchtime'],
-  afternoon: ['afternoons', 'late afternoon', 'teatime'],
-  'golden-hour': ['golden hour', 'magic hour', 'late light', 'warm light'],
-  sunset: ['sundown', 'setting sun', 'sun sets', 'sun setting', 'sun set', 'evening sun', 'sunsets'],
-  dusk: ['twilight', 'evening', 'blue hour', 'gloaming', 'nightfall', 'early evening'],
-  night: ['nighttime', 'night time', 'midnight', 'moonlight', 'moonlit', 'moonlit night', 'starry', 'starry night', 'starlit', 'under the stars', 'stars', 'dark night', 'late night', 'moon', 'full moon', 'crescent moon', 'nights', 'tonight', 'after dark'],
+  dawn: ['sunrise', 'daybreak', 'first light', 'early morning', 'sunup', 'rising sun', 'sun rises', 'sun rising', 'sun rose', 'dawn light', 'crack of dawn', 'pre dawn'],
+  morning: ['mornings', 'breakfast time', 'morning light', 'morning sun', 'mid morning'],
+  noon: ['midday', 'high noon', 'noontime', 'daytime', 'day', 'daylight', 'broad daylight', 'sunny day', 'summer day', 'lunchtime', 'noonday', 'midday sun'],
+  afternoon: ['afternoons', 'late afternoon', 'teatime', 'afternoon sun', 'mid afternoon'],
+  'golden-hour': ['golden hour', 'magic hour', 'late light', 'warm light', 'golden light', 'golden sunlight'],
+  sunset: ['sundown', 'setting sun', 'sun sets', 'sun setting', 'sun set', 'evening sun', 'sunsets', 'sun goes down', 'sun going down', 'sunset glow'],
+  dusk: ['twilight', 'evening', 'blue hour', 'gloaming', 'nightfall', 'early evening', 'evening light', 'dusky', 'eventide'],
+  night: ['nighttime', 'night time', 'midnight', 'moonlight', 'moonlit', 'moonlit night', 'starry', 'starry night', 'starlit', 'under the stars', 'stars', 'dark night', 'late night', 'moon', 'full moon', 'crescent moon', 'nights', 'tonight', 'after dark', 'night sky', 'overnight', 'nocturnal', 'darkness', 'pitch dark', 'northern lights', 'aurora'],
 };
 
 export const weatherSynonyms: Synonyms = {
   clear: ['sunny', 'sunshine', 'clear sky', 'clear skies', 'cloudless', 'blue sky', 'blue skies', 'bright', 'fair', 'sun'],
-  cloudy: ['clouds', 'overcast', 'cloud cover', 'grey sky', 'gray sky', 'clouded', 'partly cloudy', 'puffy clouds'],
-  rain: ['rainy', 'raining', 'rains', 'rainfall', 'drizzle', 'drizzling', 'downpour', 'showers', 'shower', 'pouring', 'raindrops', 'rained', 'wet', 'monsoon', 'puddles'],
-  storm: ['stormy', 'thunderstorm', 'thunder', 'lightning', 'tempest', 'hurricane', 'typhoon', 'gale', 'storms', 'thundering', 'lightning strikes', 'squall'],
-  snow: ['snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries', 'snowstorm', 'snows', 'snowed', 'sleet', 'wintry', 'winter'],
-  fog: ['foggy', 'mist', 'misty', 'haze', 'hazy', 'smog', 'fogbank', 'murky', 'steam', 'steamy'],
-  wind: ['windy', 'breeze', 'breezy', 'gust', 'gusts', 'gusty', 'blustery', 'windswept', 'autumn', 'fall leaves'],
+  cloudy: ['clouds', 'overcast', 'cloud cover', 'grey sky', 'gray sky', 'clouded', 'partly cloudy', 'puffy clouds', 'gray clouds', 'dark clouds', 'gray skies', 'cloudy skies', 'gloomy sky'],
+  rain: ['rainy', 'raining', 'rains', 'rainfall', 'drizzle', 'drizzling', 'downpour', 'showers', 'shower', 'pouring', 'raindrops', 'rained', 'wet', 'monsoon', 'puddles',
+    'drizzly', 'heavy rain', 'light rain', 'pouring rain', 'freezing rain', 'pitter patter', 'spitting rain'],
+  storm: ['stormy', 'thunderstorm', 'thunder', 'lightning', 'tempest', 'hurricane', 'typhoon', 'gale', 'storms', 'thundering', 'lightning strikes', 'squall',
+    'thunderstorms', 'rainstorm', 'hail', 'hailstorm', 'electrical storm', 'stormy weather', 'lightning storm', 'storm clouds'],
+  snow: ['snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries', 'snowstorm', 'snows', 'snowed', 'sleet', 'wintry', 'winter',
+    'heavy snow', 'light snow', 'snowfalls', 'frost', 'frosty', 'snowdrifts', 'winter storm'],
+  fog: ['foggy', 'mist', 'misty', 'haze', 'hazy', 'smog', 'fogbank', 'murky', 'steam', 'steamy', 'thick fog', 'dense fog', 'fog bank', 'mists', 'low clouds'],
+  wind: ['windy', 'breeze', 'breezy', 'gust', 'gusts', 'gusty', 'blustery', 'windswept', 'autumn', 'fall leaves',
+    'strong wind', 'strong winds', 'high winds', 'winds', 'gentle breeze', 'sea breeze', 'sandstorm', 'dust storm', 'windstorm', 'gusting'],
 };
+
+/** "the camera" and up to two words ("slowly", "then") before a camera verb. */
+const CAMERA = String.raw`camera\s+(?:\w+\s+){0,2}?`;
+/** An adverb between a camera verb and its direction ("pushes slowly in"). */
+const ADVERB = String.raw`(?:slowly\s+|gently\s+|quickly\s+|smoothly\s+|steadily\s+)?`;
+const TO = String.raw`(?:to\s+(?:the\s+)?)?`;
+const REVEAL = String.raw`(?:\s+(?:to\s+)?reveal(?:s|ing)?)?`;
+/** Verbs that are camera moves on their own ("dolly in"); other verbs are camera moves only after "camera". */
+const CAMERA_VERB = String.raw`push(?:es|ed|ing)?|dolly|dollies|dollied|dollying|zoom(?:s|ed|ing)?`;
+const MOTION_VERB = String.raw`creep(?:s|ing)?|crept|move[sd]?|moving|glide[sd]?|gliding|track(?:s|ed|ing)?|drift(?:s|ed|ing)?|travel(?:s|ed|ing|led|ling)?`;
+const SIDEWAYS_VERB = String.raw`sweep(?:s|ing)?|swept|swing(?:s|ing)?|swung|slide[sd]?|sliding|turn(?:s|ed|ing)?|rotate[sd]?|rotating|${MOTION_VERB}`;
+const PAN_VERB = String.raw`(?:whip\s+)?pan(?:s|ned|ning)?|truck(?:s|ed|ing)?|dolly|dollies|crab(?:s|bed|bing)?`;
+const TILT_VERB = String.raw`tilt(?:s|ed|ing)?|crane[sd]?|craning|pan(?:s|ned|ning)?|boom(?:s|ed|ing)?`;
+
+const camera = (move: string, source: string): { move: string; pattern: RegExp } => ({ move, pattern: new RegExp(String.raw`\b(?:${source})\b`) });
 
 /** Camera moves as regular expressions over the normalized, space-joined tokens. Order matters: first match wins. */
 export const cameraPatterns: ReadonlyArray<{ move: string; pattern: RegExp }> = [
-  { move: 'zoom-in', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:push(?:es|ed|ing)?|dolly|dollies|dollying|zoom(?:s|ed|ing)?|creep(?:s|ing)?|move(?:s|d)?|moving|glide(?:s|ing)?|track(?:s|ing)?)\s+(?:slowly\s+|gently\s+|quickly\s+)?(?:in|into|closer|forward)\b/ },
-  { move: 'zoom-out', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:pull(?:s|ed|ing)?|dolly|dollies|dollying|zoom(?:s|ed|ing)?|move(?:s|d)?|moving|back(?:s|ing)?)\s+(?:slowly\s+|gently\s+|quickly\s+)?(?:out|back|away)\b/ },
-  { move: 'zoom-out', pattern: /\b(?:pull\s+back|wide\s+reveal|reveal(?:s|ing)?\s+shot|establishing\s+shot|wide\s+shot)\b/ },
-  { move: 'zoom-in', pattern: /\b(?:close\s+up|closeup|extreme\s+close\s+up|push\s+in|zoom\s+in|slow\s+zoom|crash\s+zoom|zoom)\b/ },
-  { move: 'pan-left', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:pan(?:s|ned|ning)?|sweep(?:s|ing)?|swing(?:s|ing)?|truck(?:s|ing)?)\s+(?:slowly\s+|gently\s+|quickly\s+)?(?:to\s+the\s+)?left\b/ },
-  { move: 'pan-right', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:pan(?:s|ned|ning)?|sweep(?:s|ing)?|swing(?:s|ing)?|truck(?:s|ing)?)\s+(?:slowly\s+|gently\s+|quickly\s+)?(?:to\s+the\s+)?right\b/ },
-  { move: 'pan-right', pattern: /\b(?:pan(?:s|ned|ning)?(?:\s+shot|\s+across)?|panoramic|panorama)\b/ },
-  { move: 'tilt-up', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:tilt(?:s|ed|ing)?|crane(?:s|d)?|craning|pan(?:s|ning)?|boom(?:s|ing)?|rise(?:s)?|rising)\s+(?:slowly\s+|gently\s+|quickly\s+)?up(?:ward|wards)?\b/ },
-  { move: 'tilt-up', pattern: /\b(?:crane\s+shot|low\s+angle|worm'?s?\s+eye)\b/ },
-  { move: 'tilt-down', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?)?(?:tilt(?:s|ed|ing)?|crane(?:s|d)?|craning|pan(?:s|ning)?|boom(?:s|ing)?)\s+(?:slowly\s+|gently\s+|quickly\s+)?down(?:ward|wards)?\b/ },
-  { move: 'tilt-down', pattern: /\b(?:aerial(?:\s+shot|\s+view)?|drone\s+shot|drone\s+footage|bird'?s?\s+eye(?:\s+view)?|overhead\s+shot|top\s+down)\b/ },
-  { move: 'orbit', pattern: /\b(?:camera\s+(?:\w+\s+){0,2}?(?:orbit(?:s|ed|ing)?|circle(?:s|d)?|circling|rotate(?:s|d)?|rotating|revolve(?:s|d)?|revolving|spin(?:s|ning)?)(?:\s+around)?|orbit(?:ing|al)?\s+shot|arc\s+shot|360(?:\s+degree)?(?:\s+shot|\s+view|\s+orbit)?|turntable\s+shot)\b/ },
-  { move: 'tracking', pattern: /\b(?:tracking(?:\s+shot)?|camera\s+(?:\w+\s+){0,2}?(?:follow(?:s|ed|ing)?|track(?:s|ed|ing)?|trail(?:s|ing)?)|follow(?:\s+cam|\s+shot)|dolly\s+shot|side\s+scroll(?:ing|er)?|steadicam|moving\s+camera)\b/ },
-  { move: 'handheld', pattern: /\b(?:handheld|hand\s+held|shaky(?:\s+cam(?:era)?)?|found\s+footage|documentary\s+style|vlog(?:\s+style)?|pov|first\s+person)\b/ },
-  { move: 'static', pattern: /\b(?:static(?:\s+shot|\s+camera)?|locked\s+off(?:\s+shot)?|still\s+shot|tripod(?:\s+shot)?|fixed\s+camera|camera\s+(?:is\s+)?still|wide\s+static)\b/ },
+  camera('zoom-in', String.raw`(?:${CAMERA})?dolly\s+zoom|(?:${CAMERA})?(?:${CAMERA_VERB})\s+${ADVERB}(?:in|into|closer|forward|toward|towards)`),
+  camera('zoom-in', String.raw`${CAMERA}(?:${MOTION_VERB}|fl(?:y|ies|ying|ew))\s+${ADVERB}(?:in|into|closer|forward|toward|towards)|${CAMERA}approach(?:es|ed|ing)?`),
+  camera('zoom-out', String.raw`(?:${CAMERA})?(?:pull(?:s|ed|ing)?|dolly|dollies|dollied|dollying|zoom(?:s|ed|ing)?)\s+${ADVERB}(?:out|back)${REVEAL}|zoom(?:s|ed|ing)?\s+away${REVEAL}`),
+  camera('zoom-out', String.raw`${CAMERA}(?:pull(?:s|ed|ing)?|back(?:s|ed|ing)?|retreat(?:s|ed|ing)?|${MOTION_VERB})\s+${ADVERB}(?:out|back|away)${REVEAL}`),
+  camera('zoom-out', String.raw`pull\s+back${REVEAL}|wide\s+reveal|reveal(?:s|ing)?\s+shot|establishing\s+shot|wide\s+shot|wide\s+angle(?:\s+shot)?`),
+  camera('zoom-in', String.raw`extreme\s+close\s+up|close\s+up|closeup|macro\s+shot|push\s+in|slow\s+zoom|crash\s+zoom|zoom`),
+  camera('orbit', String.raw`${CAMERA}(?:orbit(?:s|ed|ing)?|circle[sd]?|circling|rotate[sd]?|rotating|revolve[sd]?|revolving|spin(?:s|ning)?|spun|(?:move[sd]?|moving|swing(?:s|ing)?|go(?:es)?|going)\s+around)(?:\s+around)?`),
+  camera('orbit', String.raw`(?:orbit(?:s|ing|al)?|circling|rotating|revolving|spinning)\s+(?:shot|camera)(?:\s+a?round)?|(?:slow|gentle|quick|fast|full|smooth|half|a|an)\s+orbit(?:\s+(?:around|of))?|arc\s+shot|360(?:\s+degrees?)?(?:\s+shot|\s+view|\s+orbit|\s+pan)?|turntable\s+shot`),
+  camera('pan-left', String.raw`(?:${CAMERA})?(?:${PAN_VERB})\s+${ADVERB}${TO}left|${CAMERA}(?:${SIDEWAYS_VERB})\s+${ADVERB}${TO}left`),
+  camera('pan-right', String.raw`(?:${CAMERA})?(?:${PAN_VERB})\s+${ADVERB}${TO}right|${CAMERA}(?:${SIDEWAYS_VERB})\s+${ADVERB}${TO}right`),
+  camera('pan-right', String.raw`(?:whip\s+)?pan(?:s|ned|ning)?(?:\s+shot|\s+across)?|panoramic(?:\s+shot|\s+view)?|panorama`),
+  camera('tilt-up', String.raw`(?:${CAMERA})?(?:${TILT_VERB})\s+${ADVERB}up(?:ward|wards)?|${CAMERA}(?:rise[sn]?|rising|rose|lift(?:s|ed|ing)?|ascend(?:s|ed|ing)?|climb(?:s|ed|ing)?|crane[sd]?|craning|boom(?:s|ed|ing)?|look(?:s|ed|ing)?\s+up|tilt(?:s|ed|ing)?\s+skyward)`),
+  camera('tilt-up', String.raw`crane\s+shot|low\s+angle(?:\s+shot)?|worm'?s?\s+eye(?:\s+view)?`),
+  camera('tilt-down', String.raw`(?:${CAMERA})?(?:${TILT_VERB})\s+${ADVERB}down(?:ward|wards)?|${CAMERA}(?:descend(?:s|ed|ing)?|lower(?:s|ed|ing)?|drop(?:s|ped|ping)?|sink(?:s|ing)?|sank|look(?:s|ed|ing)?\s+down)`),
+  camera('tilt-down', String.raw`aerial(?:\s+shot|\s+view)?|drone\s+(?:shot|footage|view)|bird'?s?\s+eye(?:\s+view)?|overhead\s+(?:shot|view)|top\s+down(?:\s+view)?|high\s+angle(?:\s+shot)?`),
+  camera('tracking', String.raw`tracking(?:\s+shot|\s+camera)?(?:\s+(?:following|that\s+follows|of))?|${CAMERA}(?:follow(?:s|ed|ing)?|track(?:s|ed|ing)?|trail(?:s|ed|ing)?|chase[sd]?|chasing|(?:move[sd]?|moving)\s+(?:along\s+)?with|keep(?:s|ing)?\s+pace\s+with|travel(?:s|ed|ing|led|ling)?\s+(?:along|alongside|with)|fl(?:y|ies|ying|ew)\s+(?:through|over|along|past|across))`),
+  camera('tracking', String.raw`follow(?:\s+cam|\s+shot|ing\s+shot)|dolly\s+shot|side\s+scroll(?:ing|er)?|steadicam|moving\s+camera|fly\s*over\s+shot|flyover|fly\s+through\s+shot|flythrough|chase\s+cam(?:era)?`),
+  camera('handheld', String.raw`handheld|hand\s+held|shaky(?:\s+cam(?:era)?)?|wobbly\s+cam(?:era)?|found\s+footage|documentary\s+style|vlog(?:\s+style)?|pov|first\s+person(?:\s+view)?|gopro|bodycam|selfie\s+(?:cam|shot|video)`),
+  camera('static', String.raw`static(?:\s+shot|\s+camera)?|locked\s+off(?:\s+shot|\s+camera)?|still\s+(?:shot|camera)|tripod(?:\s+shot)?|(?:fixed|stationary)\s+camera|camera\s+(?:is\s+|stays\s+|remains\s+|holds\s+)?(?:still|steady|static|fixed|stationary)|no\s+camera\s+(?:movement|motion)|wide\s+static`),
 ];
 
 export const cameraSpeedWords: Synonyms = {
@@ -232,6 +277,10 @@ export const styleSynonyms: Synonyms = {
   comic: ['comic book', 'comics', 'cartoon', 'cartoony', 'cartoonish', 'pop art', 'halftone', 'manga', 'graphic novel', 'animated', 'animation', 'toon'],
   sketch: ['pencil', 'pencil sketch', 'drawing', 'doodle', 'charcoal', 'hand drawn', 'line art', 'ink', 'sketched', 'sketchbook', 'blueprint'],
   vivid: ['vibrant', 'colorful', 'saturated', 'bright colors', 'anime', 'psychedelic', 'technicolor', 'kaleidoscopic', 'rainbow colors', 'bold colors', 'neon colors'],
+  claymation: ['clay', 'clay animation', 'stop motion', 'stopmotion', 'plasticine', 'modelling clay', 'modeling clay', 'plastiline', 'puppet animation', 'handmade clay'],
+  'paper-cut': ['papercut', 'paper cutout', 'paper cutouts', 'cut paper', 'cutout', 'cut out', 'papercraft', 'paper craft', 'kirigami', 'origami', 'collage', 'layered paper', 'paper art', 'paper diorama', 'construction paper'],
+  'ukiyo-e': ['ukiyoe', 'woodblock', 'woodblock print', 'wood block print', 'woodcut', 'japanese print', 'japanese woodblock', 'hokusai', 'hiroshige', 'edo period', 'japanese art', 'japanese painting'],
+  'low-poly': ['lowpoly', 'low polygon', 'polygonal', 'polygons', 'faceted', 'geometric', 'triangulated', 'flat shaded', 'low poly 3d'],
 };
 
 export const moodSynonyms: Synonyms = {
@@ -291,8 +340,14 @@ export const sceneWords: Record<string, { setting?: string; verbs?: readonly str
   cloud: { verbs: ['drift', 'roll', 'float', 'pass', 'move'] },
   smoke: { verbs: ['rise', 'drift', 'curl', 'billow'] },
   lava: { setting: 'volcano', verbs: ['flow', 'glow', 'bubble', 'erupt'] },
+  volcano: { setting: 'volcano', verbs: ['erupt', 'smoke', 'rumble', 'spew', 'glow'] },
+  tropical: { setting: 'island' },
+  waterfall: { setting: 'river', verbs: ['fall', 'flow', 'cascade', 'crash', 'pour', 'roar', 'tumble'] },
   stars: { verbs: ['twinkle', 'shine', 'glitter', 'glow'] },
   moon: { verbs: ['rise', 'shine', 'glow', 'hang', 'set'] },
+  'northern lights': { verbs: ['dance', 'shimmer', 'glow', 'ripple', 'swirl', 'flicker', 'wave'] },
+  aurora: { verbs: ['dance', 'shimmer', 'glow', 'ripple', 'swirl', 'flicker', 'wave'] },
+  waters: { setting: 'ocean', verbs: ['flow', 'ripple', 'sparkle', 'shimmer', 'splash', 'rush', 'lap'] },
   shadows: { verbs: ['lengthen', 'stretch', 'fall'] },
   sunbeams: { verbs: ['shine', 'stream'] },
   nature: {}, scenery: {}, landscape: {}, world: {}, surroundings: {}, place: {},
@@ -322,6 +377,10 @@ export const stopwords = new Set([
   'out of', 'beautiful', 'nice', 'pretty', 'cool', 'amazing', 'awesome', 'detailed', 'high', 'quality', 'scenery',
   'style', 'styled', 'look', 'aesthetic', 'vibe', 'vibes', 'tone', 'atmosphere', 'feel', 'feeling', 'mood', 'setting',
   'add', 'adds', 'added', 'remove', 'removed', 'replace', 'replaced', 'swap', 'change', 'changed',
+  // Storyboard order words and requests to the engine: they shape the prompt, not the picture.
+  'first', 'firstly', 'finally', 'eventually', 'meanwhile', 'afterwards', 'later', 'soon', 'last', 'lastly',
+  'draw', 'imagine', 'depict', 'film', 'capture', 'visualize', 'visualise', 'hd',
+  'past',
 ]);
 
 /** British spellings and common variants rewritten before lookup. */
@@ -331,7 +390,11 @@ export const spellingVariants: Record<string, string> = {
   centre: 'center', metre: 'meter', tyre: 'tire', jewellery: 'jewelry', armour: 'armor', neighbourhood: 'neighborhood',
   favourite: 'favorite', moustache: 'mustache', pyjamas: 'pajamas', doughnuts: 'donuts', doughnut: 'donut',
   travelling: 'traveling', travelled: 'traveled', traveller: 'traveler', cosy: 'cozy', sombre: 'somber',
-  grey_: 'gray', watercolour: 'watercolor', smoulder: 'smolder', storey: 'story', plough: 'plow', kerb: 'curb',
+  watercolour: 'watercolor', smoulder: 'smolder', storey: 'story', plough: 'plow', kerb: 'curb',
   gaol: 'jail', mum: 'mother', realise: 'realize', whisky: 'whiskey', axe: 'ax', sceptre: 'scepter', spectre: 'specter',
-  glamour: 'glamor', honour: 'honor', behaviour: 'behavior', ok: 'okay', 'sea-side': 'seaside',
+  glamour: 'glamor', honour: 'honor', behaviour: 'behavior', ok: 'okay',
+  greyish: 'grayish', theatres: 'theaters', centres: 'centers', neighbour: 'neighbor', neighbours: 'neighbors',
+  metres: 'meters', tyres: 'tires', harbourside: 'harborside', colouring: 'coloring',
+  flavour: 'flavor', armoured: 'armored', moulting: 'molting', manoeuvre: 'maneuver', programme: 'program',
+  storeys: 'stories', kerbs: 'curbs', ploughs: 'plows', pyjama: 'pajama', jewelled: 'jeweled',
 };

@@ -5,6 +5,8 @@
 import * as W from '../lexicon/words.js';
 import type { Token } from './tokens.js';
 
+const cameraWords = new Set(['camera', 'cam', 'lens', 'shot']);
+
 /** Find the camera move and the speed words around it, and mark their tokens used. */
 export function findCamera(tokens: Token[]): { move: string | null; speed: string | null } {
   // Join with single spaces (boundaries as "|") and remember where each token starts, to map matches back.
@@ -35,6 +37,11 @@ export function findCamera(tokens: Token[]): { move: string | null; speed: strin
     break;
   }
   if (!move) return { move: null, speed: null };
+  // "panning camera", "the camera: whip pan": the word camera next to its move is the camera, not a thing to draw.
+  for (const i of [first - 1, last + 1]) {
+    const token = tokens[i];
+    if (token && !token.boundary && cameraWords.has(token.text)) token.used = true;
+  }
   // Speed words right around the camera phrase belong to the camera ("the camera slowly pushes in").
   let speed: string | null = null;
   const speedIndex = W.invert(W.cameraSpeedWords);

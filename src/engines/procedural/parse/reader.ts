@@ -4,16 +4,27 @@
  * verbs attach to the noun group before them (or the next one: "running dogs"); directions attach to the last verb's
  * subjects. Every content word that nothing used is reported in `unmatched`, so a person sees what was ignored.
  */
-import { lexicon, type Direction, type Meaning, type Size } from '../lexicon/index.js';
-import type { NounEntry } from '../lexicon/nouns.js';
+import { lexicon, singulars, type Direction, type Meaning } from '../lexicon/index.js';
 import * as W from '../lexicon/words.js';
 import { findCamera } from './camera-phrase.js';
-import { chooseMeaning, lookUp, nounAhead, type LastKind } from './meaning.js';
-import { emptyReading, type ParsedSubject, type Reading } from './reading.js';
+import { chooseMeaning, lookUp, nounAhead, objectAhead, type LastKind } from './meaning.js';
+import { Pending } from './pending.js';
+import { emptyReading, MAX_SUBJECTS, type ParsedSubject, type Reading } from './reading.js';
 import { tokenize, type Token } from './tokens.js';
+import { FLY_SOMETHING, TRAVEL } from './verb-sense.js';
 
-/** Upper bound on a subject's count: beyond this a crowd reads the same and rendering cost grows. */
-const MAX_COUNT = 50;
+/** Words that open a relative clause after a noun ("a ball that two puppies chase", "a dog who sleeps"). */
+const relativeWords = new Set(['that', 'which', 'who', 'whom']);
+/** Pronouns that stand for several subjects. */
+const pluralPronouns = new Set(['they', 'them', 'their', 'everyone', 'all of them', 'both of them']);
+/** Boundaries that end a sentence; a comma only ends a clause. */
+const sentenceEnds = new Set(['.', '!', '?', ';', '\n']);
+
+/** A subject free to take a verb: it has none yet, or only standing there. */
+const isFree = (subject: ParsedSubject | undefined): boolean => !!subject && (!subject.action || subject.action === 'idle');
+
+/** A word nothing used is reported, except stray single letters and digits ("ukiyo-e", "a/b"). */
+const reportable = (token: Token): boolean => !/^[a-z0-9]$/.test(token.raw);
 
 /** Read one piece of text (one shot) into a Reading. */
 export function read(text: string): Reading {
@@ -24,14 +35,17 @@ export function read(text: string): Reading {
   reading.cameraMove = camera.move;
   reading.cameraSpeed = camera.speed;
 
-  // Modifiers waiting for their noun.
-  let pending = { count: null as number | null, weak: false, collective: null as number | null, color: null as string | null,
-    size: null as Size | null, sizeStep: 0, action: null as string | null, direction: null as Direction | null };
-  const resetPending = (): void => {
-    pending = { count: null, weak: false, collective: null, color: null, size: null, sizeStep: 0, action: null, direction: null };
-  };
+  const pending = new Pending();
   let groupStart = 0; // subjects[groupStart..] form the current noun group (no verb seen for them yet)
+  let sentenceStart = 0; // subjects[sentenceStart] is what the sentence is about
   let verbTargets: ParsedSubject[] = [];
+  /** The noun group a relative clause is about, until its verb ("a ball that two puppies are chasing"). */
+  let relativeHead: ParsedSubject[] | null = null;
+  /** The pronoun the clause is about, until a noun or its verb comes. */
+  let pronoun: string | null = null;
+  /** Where the last verb went, and so its direction: to subjects read here, through a pronoun to earlier ones, or
+   * nowhere (its subject was a word it does not know). */
+  let verbWent: 'here' | 'back' | 'nowhere' = 'here';
   let lastKind: LastKind = 'boundary';
   let lastScene: string | null = null;
   let editMode: 'none' | 'remove' | 'replace-from' | 'replace-to' | 'instead' = 'none';
@@ -43,43 +57,100 @@ export function read(text: string): Reading {
     const group = reading.subjects.slice(groupStart);
     const last = group.at(-1) ?? reading.subjects.at(-1);
     if (last) {
-      if (pending.color && !last.color) { last.color = pending.color; pending.color = null; }
-      if (pending.size && !last.size) { last.size = pending.size; pending.size = null; }
+      if (pending.color && !last.color) { last.color = pending.color; pending.clear('color'); }
+      if (pending.size && !last.size) { last.size = pending.size; pending.clear('size'); }
       if (pending.action) {
         for (const subject of group.length ? group : [last]) if (!subject.action) subject.action = pending.action;
-        pending.action = null;
+        pending.clear('action');
       }
     }
-    if (pending.color) reading.orphan.color = pending.color;
-    if (pending.size) reading.orphan.size = pending.size;
-    if (pending.sizeStep) reading.orphan.sizeStep = pending.sizeStep;
-    if (pending.action) reading.orphan.action = pending.action;
-    if (pending.direction) reading.orphan.direction = pending.direction;
-    resetPending();
+    const o = reading.orphan;
+    if (pending.color) o.color = pending.color;
+    if (pending.size) o.size = pending.size;
+    if (pending.sizeStep) o.sizeStep = pending.sizeStep;
+    if (pending.action) o.action = pending.action;
+    if (pending.direction) o.direction = pending.direction;
+    reading.orphanWords.push(...pending.waitingWords());
+    pending.reset();
     if (editMode === 'remove') editMode = 'none';
   };
 
-  const makeSubject = (entry: NounEntry, plural: boolean): ParsedSubject => {
-    let count = 1;
-    let countExplicit = false;
-    if (pending.collective !== null) {
-      count = pending.count !== null && !pending.weak ? pending.count * pending.collective : pending.collective;
-      countExplicit = true;
-    } else if (pending.count !== null && !pending.weak) {
-      count = pending.count;
-      countExplicit = true;
-    } else if (plural) {
-      count = 3;
-      countExplicit = true;
-    } else if (pending.weak) {
-      countExplicit = true;
+  /** A verb: to the noun group before it, the head of a relative clause, a pronoun's subjects, or the next noun. */
+  const attachVerb = (action: string, i: number, word: string): void => {
+    const group = reading.subjects.slice(groupStart).filter((s) => !s.action);
+    verbWent = 'here';
+    if (group.length > 0) {
+      for (const subject of group) subject.action = action;
+      verbTargets = group;
+    } else if (relativeHead) {
+      // "a dog that runs": the relative clause has no subject of its own, so its verb is the head's.
+      verbTargets = relativeHead.filter((s) => !s.action);
+      for (const subject of verbTargets) subject.action = action;
+    } else if (pronoun !== null && reading.subjects.length === 0) {
+      // "… then it flies away": the subjects are in an earlier shot or plan.
+      reading.back ??= { plural: pluralPronouns.has(pronoun), action: null, direction: null };
+      reading.back.action ??= action;
+      reading.orphanWords.push(word);
+      verbTargets = [];
+      verbWent = 'back';
+    } else if (lastKind === 'boundary' && isFree(reading.subjects[sentenceStart]) && !nounAhead(tokens, i + 1)) {
+      // "an otter stands on a surfboard, riding the waves": after a comma the verb is the sentence subject's.
+      const head = reading.subjects[sentenceStart] as ParsedSubject;
+      head.action = action;
+      verbTargets = [head];
+    } else if (pronoun !== null || (lastKind === 'stop' && reading.subjects.length > 0 && !nounAhead(tokens, i + 1))) {
+      // "… a dog. It runs": the verb belongs to the subjects already read.
+      const previous = reading.subjects.slice(Math.min(groupStart, reading.subjects.length - 1));
+      for (const subject of previous) if (!subject.action) subject.action = action;
+      verbTargets = previous;
+    } else if (reading.subjects.length > 0 && !nounAhead(tokens, i + 1) && lastKind !== 'determiner') {
+      const previous = reading.subjects.slice(groupStart > 0 ? groupStart - 1 : 0);
+      const targets = previous.filter((s) => !s.action);
+      if (targets.length) for (const subject of targets) subject.action = action;
+      else if (!pending.action) { pending.action = action; pending.said('action', word); }
+      verbTargets = targets;
+    } else if (lastKind === 'unknown' && !nounAhead(tokens, i + 1)) {
+      reading.unmatched.push(word); // "a corgi running": what runs is the word it does not know
+      verbTargets = [];
+      verbWent = 'nowhere';
+    } else {
+      pending.action = action; // "running dogs", "a flying bird"
+      pending.said('action', word);
+      verbTargets = [];
     }
-    const subject: ParsedSubject = {
-      entry, count: Math.min(MAX_COUNT, Math.max(1, Math.round(count))), countExplicit, color: pending.color,
-      size: pending.size, sizeStep: pending.sizeStep, action: pending.action, direction: pending.direction,
-    };
-    resetPending();
-    return subject;
+    relativeHead = null;
+    pronoun = null;
+    groupStart = reading.subjects.length;
+  };
+
+  const attachDirection = (value: Direction, word: string): void => {
+    if (verbWent === 'back' && reading.back) {
+      reading.back.direction ??= value;
+      reading.orphanWords.push(word);
+      return;
+    }
+    if (verbWent === 'nowhere') {
+      reading.unmatched.push(word);
+      return;
+    }
+    const targets = verbTargets.length ? verbTargets : reading.subjects.slice(groupStart);
+    const free = targets.filter((s) => !s.direction);
+    if (free.length) for (const subject of free) subject.direction = value;
+    else if (reading.subjects.length === 0 || pending.action) {
+      pending.direction = value;
+      pending.said('direction', word);
+    }
+    else {
+      const last = reading.subjects.at(-1);
+      if (last && !last.direction) last.direction = value;
+      else reading.orphan.direction = value;
+    }
+  };
+
+  const addSubject = (subject: ParsedSubject): void => {
+    reading.subjects.push(subject);
+    if (subject.entry.setting) reading.nounHints.push(subject.entry.setting);
+    pronoun = null;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -88,25 +159,39 @@ export function read(text: string): Reading {
     if (token.boundary) {
       closeClause();
       groupStart = reading.subjects.length;
+      if (sentenceEnds.has(token.text)) sentenceStart = groupStart;
       verbTargets = [];
+      relativeHead = null;
+      pronoun = null;
+      verbWent = 'here';
       lastKind = 'boundary';
       lastScene = null;
       continue;
     }
     if (token.used) continue;
 
+    if (relativeWords.has(token.text) && lastKind === 'noun') {
+      // The noun group before a relative clause waits for the clause's verb, unless the clause has its own subject.
+      token.used = true;
+      relativeHead = reading.subjects.slice(groupStart);
+      groupStart = reading.subjects.length;
+      lastKind = 'stop';
+      continue;
+    }
+
     const { meanings: known, span } = lookUp(tokens, i);
 
-    // A verb right after a scene word is part of that scene ("waves crash", "the sun sets").
+    // A verb right after a scene word, or right before it, is part of that scene ("waves crash", "falling snow").
     const verbBase = index.verbForms.get(token.text);
-    if (span === 1 && lastScene && verbBase && index.sceneVerbs.get(lastScene)?.has(verbBase)) {
+    const nextWord = tokens[i + 1]?.text ?? '';
+    if (span === 1 && verbBase && (index.sceneVerbs.get(lastScene ?? '')?.has(verbBase) || index.sceneVerbs.get(nextWord)?.has(verbBase))) {
       token.used = true;
       lastScene = null;
       continue;
     }
     if (known.length === 0 && !/^\d+$/.test(token.text)) {
       lastKind = 'unknown';
-      if (token.text.length > 1) reading.unmatched.push(token.text);
+      if (reportable(token)) reading.unmatched.push(token.raw);
       continue;
     }
     const meanings: Meaning[] = known.length ? known : [{ kind: 'number', value: Number(token.text), weak: false }];
@@ -117,31 +202,55 @@ export function read(text: string): Reading {
     });
 
     for (let k = i; k < i + span; k++) (tokens[k] as Token).used = true;
+    const words = tokens.slice(i, i + span).map((t) => t.raw).join(' ');
+    const phrase = tokens.slice(i, i + span).map((t) => t.text).join(' ');
     if (chosen.kind !== 'scene') lastScene = null;
 
     switch (chosen.kind) {
       case 'number':
+        if (/^years?$/.test(tokens[i + span]?.text ?? '')) {
+          // "a 30 year old man" is an age, not thirty men.
+          for (const k of [i + span, i + span + 1]) if (/^(?:years?|old)$/.test(tokens[k]?.text ?? '')) (tokens[k] as Token).used = true;
+          break;
+        }
         if (chosen.weak && pending.count !== null) break; // "two ... a" keeps the strong number
         pending.count = chosen.value;
         pending.weak = chosen.weak;
         break;
-      case 'collective':
-        pending.collective = chosen.value;
-        if (i + span < tokens.length && tokens[i + span]?.text === 'of') (tokens[i + span] as Token).used = true;
+      case 'collective': {
+        const followedByOf = tokens[i + span]?.text === 'of';
+        if (followedByOf) {
+          (tokens[i + span] as Token).used = true;
+          pending.collective = chosen.value;
+          break;
+        }
+        // "a crowd cheering", "a flock flew over": a group word names its members when no noun follows.
+        const members = [token.text, ...singulars(token.text)].map((w) => W.collectiveMembers[w]).find(Boolean);
+        const entry = members ? index.nounByName.get(members) : undefined;
+        if (entry && !nounAhead(tokens, i + span)) {
+          pending.collective = chosen.value;
+          addSubject(pending.subject(entry, false));
+        } else if (reportable(token)) {
+          reading.unmatched.push(words); // "a band playing": a group of what, it does not say
+        }
         break;
+      }
       case 'color':
         pending.color = chosen.value;
+        pending.said('color', words);
         break;
       case 'size':
         pending.size = chosen.value;
+        pending.said('size', words);
         break;
       case 'sizeStep':
         pending.sizeStep += chosen.value;
+        pending.said('sizeStep', words);
         break;
       case 'noun': {
         if (editMode === 'remove') {
           reading.removed.push(chosen.entry.noun);
-          resetPending();
+          pending.reset();
           break;
         }
         if (editMode === 'replace-from' || editMode === 'instead') {
@@ -151,73 +260,55 @@ export function read(text: string): Reading {
               reading.subjects.pop();
               reading.replacements.push({ from: chosen.entry.noun, to: replacement });
               editMode = 'none';
-              resetPending();
+              pending.reset();
               break;
             }
           }
           replaceFrom = chosen.entry.noun;
-          resetPending();
+          pending.reset();
           if (editMode === 'instead') editMode = 'replace-to'; // "instead of the dog, a cat"
           break;
         }
-        const subject = makeSubject(chosen.entry, chosen.plural);
+        if (reading.subjects.length >= MAX_SUBJECTS) {
+          reading.unmatched.push(...pending.waitingWords(), words); // understood, but one subject too many to show
+          pending.reset();
+          break;
+        }
+        const subject = pending.subject(chosen.entry, chosen.plural);
         if (editMode === 'replace-to' && replaceFrom) {
           reading.replacements.push({ from: replaceFrom, to: subject });
           replaceFrom = null;
           editMode = 'none';
+          pronoun = null;
         } else {
-          reading.subjects.push(subject);
+          addSubject(subject);
         }
-        if (chosen.entry.setting) reading.nounHints.push(chosen.entry.setting);
         break;
       }
       case 'verb': {
-        const group = reading.subjects.slice(groupStart).filter((s) => !s.action);
-        if (group.length > 0) {
-          for (const subject of group) subject.action = chosen.action;
-          verbTargets = group;
-        } else if (lastKind === 'pronoun' || (lastKind === 'stop' && reading.subjects.length > 0 && !nounAhead(tokens, i + 1))) {
-          // "… a dog. It runs" / "a dog that runs": the verb belongs to the subjects already read.
-          const previous = reading.subjects.slice(Math.min(groupStart, reading.subjects.length - 1));
-          for (const subject of previous) if (!subject.action) subject.action = chosen.action;
-          verbTargets = previous;
-          if (previous.length === 0) pending.action = chosen.action;
-        } else if (reading.subjects.length > 0 && !nounAhead(tokens, i + 1) && lastKind !== 'determiner') {
-          const previous = reading.subjects.slice(groupStart > 0 ? groupStart - 1 : 0);
-          const targets = previous.filter((s) => !s.action);
-          if (targets.length) for (const subject of targets) subject.action = chosen.action;
-          else pending.action ??= chosen.action;
-          verbTargets = targets;
-        } else {
-          pending.action = chosen.action; // "running dogs", "a flying bird"
-          verbTargets = [];
-        }
-        groupStart = reading.subjects.length;
+        // Some verbs mean each subject's own way of doing it; verb-sense.ts settles them once the subject is known.
+        const base = index.verbForms.get(token.text) ?? '';
+        const travel = chosen.action === 'walk' && span === 1 && W.travelVerbs.has(base);
+        const flySomething = chosen.action === 'fly' && span === 1 && objectAhead(tokens, i + 1);
+        attachVerb(travel ? TRAVEL : flySomething ? FLY_SOMETHING : chosen.action, i, words);
         break;
       }
-      case 'direction': {
-        const targets = verbTargets.length ? verbTargets : reading.subjects.slice(groupStart);
-        const free = targets.filter((s) => !s.direction);
-        if (free.length) for (const subject of free) subject.direction = chosen.value;
-        else if (reading.subjects.length === 0 || pending.action) pending.direction = chosen.value;
-        else {
-          const last = reading.subjects.at(-1);
-          if (last && !last.direction) last.direction = chosen.value;
-          else reading.orphan.direction = chosen.value;
-        }
+      case 'direction':
+        attachDirection(chosen.value, words);
         break;
-      }
       case 'time':
         reading.timeOfDay ??= chosen.value;
-        if (W.sceneWords[token.text]) lastScene = token.text;
+        if (W.sceneWords[phrase]) lastScene = phrase;
         break;
       case 'weather':
         reading.weather ??= chosen.value;
-        if (W.sceneWords[token.text]) lastScene = token.text;
+        if (W.sceneWords[phrase]) lastScene = phrase;
         break;
       case 'setting':
-        // "sky" is the weakest setting: "birds in the sky over the ocean" is at the ocean.
-        if (!reading.setting || reading.setting === 'sky') reading.setting = chosen.value;
+        // "sky" is the weakest setting ("birds in the sky over the ocean" is at the ocean); of two settings in a row
+        // the second is the place and the first describes it ("a mountain lake").
+        if (!reading.setting || reading.setting === 'sky' || lastKind === 'setting') reading.setting = chosen.value;
+        if (W.sceneWords[phrase]) lastScene = phrase;
         break;
       case 'style':
         reading.style ??= chosen.value;
@@ -241,8 +332,10 @@ export function read(text: string): Reading {
         else if (chosen.op === 'instead') editMode = 'instead';
         else if (chosen.op === 'into' && editMode === 'replace-from') editMode = 'replace-to';
         break;
-      case 'determiner':
       case 'pronoun':
+        pronoun = tokens.slice(i, i + span).map((t) => t.text).join(' ');
+        break;
+      case 'determiner':
       case 'stop':
         break;
     }
@@ -251,6 +344,10 @@ export function read(text: string): Reading {
   closeClause();
   if (editMode === 'replace-to' && replaceFrom) reading.removed.push(replaceFrom);
   if (speedLoose && !reading.cameraSpeed) reading.cameraSpeed = speedLoose;
-  reading.unmatched = [...new Set(reading.unmatched.filter((word) => !W.stopwords.has(word)))];
+  // Reported one word at a time, and never a function word: "to the left" with nothing to move is just "left", and
+  // prepositions read as directions ("across the harbour") are no loss.
+  const contentWords = (words: string[]): string[] => words.flatMap((w) => w.split(' ')).filter((w) => !W.stopwords.has(w));
+  reading.orphanWords = contentWords(reading.orphanWords);
+  reading.unmatched = [...new Set(contentWords(reading.unmatched))];
   return reading;
 }

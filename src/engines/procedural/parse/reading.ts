@@ -2,6 +2,9 @@
 import type { Direction, Size } from '../lexicon/index.js';
 import type { NounEntry } from '../lexicon/nouns.js';
 
+/** Most subjects one shot shows: beyond this a scene is a jumble, and each one costs drawing time. */
+export const MAX_SUBJECTS = 12;
+
 export interface ParsedSubject {
   entry: NounEntry;
   count: number;
@@ -31,6 +34,10 @@ export interface Reading {
   replacements: Array<{ from: string; to: ParsedSubject }>;
   /** Modifiers that found no noun: in an edit they apply to every subject ("make it night and red"). */
   orphan: { color: string | null; size: Size | null; sizeStep: number; action: string | null; direction: Direction | null };
+  /** What a pronoun with no noun before it in this text does ("… then it flies away"): it is about earlier subjects. */
+  back: { plural: boolean; action: string | null; direction: Direction | null } | null;
+  /** The words behind `orphan` and `back`: unused, and so unmatched, when there are no earlier subjects. */
+  orphanWords: string[];
   unmatched: string[];
 }
 
@@ -38,6 +45,6 @@ export function emptyReading(): Reading {
   return {
     subjects: [], setting: null, sceneHints: [], nounHints: [], timeOfDay: null, weather: null, cameraMove: null, cameraSpeed: null,
     style: null, mood: null, add: false, removed: [], replacements: [],
-    orphan: { color: null, size: null, sizeStep: 0, action: null, direction: null }, unmatched: [],
+    orphan: { color: null, size: null, sizeStep: 0, action: null, direction: null }, back: null, orphanWords: [], unmatched: [],
   };
 }

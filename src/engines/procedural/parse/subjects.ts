@@ -6,7 +6,8 @@
 import type { Subject } from '../../../domain/scene-plan.js';
 import { lexicon, type Size } from '../lexicon/index.js';
 import type { NounEntry } from '../lexicon/nouns.js';
-import type { ParsedSubject, Reading } from './reading.js';
+import { MAX_SUBJECTS, type ParsedSubject, type Reading } from './reading.js';
+import { actionFor } from './verb-sense.js';
 
 const sizeOrder: readonly Size[] = ['tiny', 'small', 'medium', 'large', 'huge'];
 
@@ -22,7 +23,7 @@ function assetFor(entry: NounEntry | undefined, fallbackAsset: string, action: s
 
 /** A parsed subject with defaults for what the text left unsaid. */
 export function toSubject(parsed: ParsedSubject): Subject {
-  const action = parsed.action ?? parsed.entry.action;
+  const action = actionFor(parsed.entry, parsed.action ?? parsed.entry.action);
   return {
     noun: parsed.entry.noun,
     asset: assetFor(parsed.entry, parsed.entry.asset, action),
@@ -37,7 +38,7 @@ export function toSubject(parsed: ParsedSubject): Subject {
 /** Apply what a parsed subject says explicitly to an existing subject. */
 function editSubject(target: Subject, parsed: ParsedSubject, renamed: boolean): Subject {
   const entry = parsed.entry;
-  const action = parsed.action ?? target.action;
+  const action = actionFor(entry, parsed.action ?? target.action);
   return {
     noun: entry.noun,
     asset: assetFor(entry, entry.asset, action),
@@ -47,6 +48,23 @@ function editSubject(target: Subject, parsed: ParsedSubject, renamed: boolean): 
     action,
     direction: parsed.direction ?? target.direction,
   };
+}
+
+/**
+ * What a pronoun does to the subjects it stands for: "it"/"he"/"she" is the first one that can move (not the house
+ * it walked to), "they" all that can.
+ */
+function applyBack(subjects: Subject[], back: NonNullable<Reading['back']>): Subject[] {
+  const index = lexicon();
+  const movers = subjects.filter((s) => index.nounByName.get(s.noun)?.place !== 'fixed');
+  const pool = movers.length ? movers : subjects;
+  const targets = new Set(back.plural ? pool : pool.slice(0, 1));
+  return subjects.map((s) => {
+    if (!targets.has(s)) return s;
+    const entry = index.nounByName.get(s.noun);
+    const action = actionFor(entry, back.action ?? s.action);
+    return { ...s, action, asset: assetFor(entry, s.asset, action), direction: back.direction ?? s.direction };
+  });
 }
 
 /** Apply a reading to the subjects of an earlier plan. */
@@ -59,6 +77,7 @@ export function mergeSubjects(base: readonly Subject[], reading: Reading): Subje
     if (at >= 0) result[at] = editSubject(result[at] as Subject, to, true);
     else result.push(toSubject(to));
   }
+  if (reading.back) result = applyBack(result, reading.back);
   const mentioned = new Set<string>(reading.replacements.map((r) => r.to.entry.noun));
   const fresh: Subject[] = [];
   for (const parsed of reading.subjects) {
@@ -73,19 +92,22 @@ export function mergeSubjects(base: readonly Subject[], reading: Reading): Subje
   if (fresh.length) {
     // New nouns join the scene when the prompt says so ("add", "also", "with") or when it still talks about the old
     // subjects; otherwise they take the place of the subjects it no longer mentions ("a cat on the beach").
-    if (reading.add || mentioned.size > 0 || result.length === 0) result.push(...fresh);
+    if (reading.add || reading.back || mentioned.size > 0 || result.length === 0) result.push(...fresh);
     else result = [...result.filter((s) => mentioned.has(s.noun)), ...fresh];
+    // Subjects carried from earlier shots make way for new ones.
+    result = result.slice(Math.max(0, result.length - MAX_SUBJECTS));
   }
   const o = reading.orphan;
   if (o.color || o.size || o.sizeStep || o.action || o.direction) {
     result = result.map((s) => {
-      const action = o.action ?? s.action;
+      const entry = index.nounByName.get(s.noun);
+      const action = actionFor(entry, o.action ?? s.action);
       return {
         ...s,
         color: o.color ?? s.color,
         size: stepSize(o.size ?? s.size, o.sizeStep),
         action,
-        asset: assetFor(index.nounByName.get(s.noun), s.asset, action),
+        asset: assetFor(entry, s.asset, action),
         direction: o.direction ?? s.direction,
       };
     });
