@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { artworkExists } from '../src/engines/procedural/assets.js';
+import type { Vocabulary } from '../src/engines/procedural/vocabulary.js';
 import { describeVideo } from './helpers/media-check.js';
 import { repoRoot, tempDataDir } from './helpers/kinora-server.js';
 
@@ -21,6 +23,17 @@ describe('kinora CLI', () => {
     expect(plan.subjects[0]).toMatchObject({ noun: 'balloon', count: 3, color: 'yellow' });
     expect(plan).toMatchObject({ setting: 'beach', timeOfDay: 'sunset' });
     expect(plan.unmatched).toContain('zorblat');
+  });
+
+  it('vocab --json lists every canonical value and at least 1,500 drawable nouns whose artwork exists', async () => {
+    const vocabulary = JSON.parse((await kinora('vocab', '--json')).stdout) as Vocabulary;
+    expect(vocabulary.timesOfDay).toContain('sunset');
+    expect(vocabulary.settings.map((s) => s.setting)).toContain('underwater');
+    expect(vocabulary.nouns.length).toBeGreaterThanOrEqual(1500);
+    for (const noun of vocabulary.nouns) expect(artworkExists(noun.asset), `${noun.noun}: ${noun.asset}`).toBe(true);
+    expect(vocabulary.nouns.find((n) => n.noun === 'capybara')).toMatchObject({ kind: 'animal', defaultAction: 'walk' });
+    const summary = (await kinora('vocab')).stdout;
+    expect(summary).toMatch(new RegExp(`nouns:\\s+${vocabulary.nouns.length}\\s+dog`));
   });
 
   it('generate renders an MP4 without a server', async () => {

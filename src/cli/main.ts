@@ -4,6 +4,7 @@ import { registerGenerateCommand } from './generate-command.js';
 import { registerKeysCommand } from './keys-command.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerVocabCommand } from './vocab-command.js';
 import { version } from './version.js';
 
 /** `kinora` — one binary for the server and for local use of the engine. */
@@ -17,6 +18,7 @@ registerServeCommand(program);
 registerGenerateCommand(program);
 registerPlanCommand(program);
 registerKeysCommand(program);
+registerVocabCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kinora: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,40 +1,59 @@
 /**
- * Artwork: noun -> sprite. The Fluent Emoji Flat set (MIT, Microsoft) is read once, lazily; each icon is built into
- * an SVG with @iconify/utils and rasterised by Skia once per (icon, pixel size, tint, style treatment), then cached.
- * Drawing a cached bitmap per frame is cheap; re-rasterising an SVG per frame is not.
+ * Artwork: noun -> sprite. Two kinds of art are rasterised: Fluent Emoji Flat icons (MIT, Microsoft), built into an
+ * SVG with @iconify/utils, and game-icons silhouettes (CC BY 3.0), single paths filled with a paint
+ * (artwork/silhouette-raster.ts). Each is rasterised by Skia once per (icon, pixel size, tint, style treatment),
+ * then cached: drawing a cached bitmap per frame is cheap; re-rasterising per frame is not. The icon sets themselves
+ * are parsed on demand and released when idle (artwork/icon-sets.ts). Shapes ("shape:*") are drawn live by the
+ * renderer.
  *
- * Tinting ("a red car") recolours the art with the `color` blend mode (keeps the art's shading, takes the tint's hue
- * and saturation), then darkens or lightens for near-black and near-white tints where hue alone says nothing.
+ * Tinting ("a red car") recolours Fluent art with the `color` blend mode (keeps the art's shading, takes the tint's
+ * hue and saturation), then darkens or lightens for near-black and near-white tints where hue alone says nothing. A
+ * silhouette has no colours of its own: the tint, or else the paint in its asset id, is what it is filled with.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Canvas, loadImage } from '@napi-rs/canvas';
-import { colorKeywords, getIconData, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils';
+import { colorKeywords, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils';
+import { derivedIcon } from './artwork/derived-icons.js';
+import { fluentSet, gameIconSet, type IconData } from './artwork/icon-sets.js';
+import { drawSilhouette, singlePathData } from './artwork/silhouette-raster.js';
+import { GAME_ICONS_PREFIX, silhouetteFacing } from './artwork/silhouettes.js';
+import { shapeAssets } from './lexicon/nouns.js';
+import { restyleSprite } from './render/sprite-style.js';
 
 export const FLUENT_PREFIX = 'fluent-emoji-flat:';
 export const SHAPE_PREFIX = 'shape:';
+export { GAME_ICONS_PREFIX };
 
-type IconifyJSON = Parameters<typeof getIconData>[0];
-
-const requireCjs = createRequire(import.meta.url);
-let iconSet: IconifyJSON | undefined;
-
-/** The parsed icon set (≈55 ms and ≈20 MB the first time; shared afterwards). */
-export function fluentIcons(): IconifyJSON {
-  if (!iconSet) {
-    const file = requireCjs.resolve('@iconify-json/fluent-emoji-flat/icons.json');
-    iconSet = JSON.parse(readFileSync(file, 'utf8')) as IconifyJSON;
-  }
-  return iconSet;
+/** A Fluent icon, or one derived from Fluent art (artwork/derived-icons.ts). */
+function fluentIcon(name: string): IconData | null {
+  return fluentSet.icon(name) ?? derivedIcon(name, (base) => fluentSet.icon(base));
 }
 
 export function hasIcon(name: string): boolean {
-  return getIconData(fluentIcons(), name) !== null;
+  return fluentIcon(name) !== null;
+}
+
+/** A game-icons asset id split into icon and paint: "game-icons:fox#d8742c". */
+function silhouetteAsset(asset: string): { icon: string; paint: string } {
+  const [icon = '', paint] = asset.slice(GAME_ICONS_PREFIX.length).split('#');
+  return { icon, paint: paint ? `#${paint}` : '#6b7280' };
+}
+
+/** Whether an asset is drawn from a cached bitmap (icons) rather than live (shapes). */
+export function isRasterAsset(asset: string): boolean {
+  return asset.startsWith(FLUENT_PREFIX) || asset.startsWith(GAME_ICONS_PREFIX);
+}
+
+/** Whether an asset id names artwork that exists: an icon of its set, or a drawn shape. */
+export function artworkExists(asset: string): boolean {
+  if (asset.startsWith(FLUENT_PREFIX)) return hasIcon(asset.slice(FLUENT_PREFIX.length));
+  if (asset.startsWith(GAME_ICONS_PREFIX)) return gameIconSet.icon(silhouetteAsset(asset).icon) !== null;
+  if (asset.startsWith(SHAPE_PREFIX)) return (shapeAssets as readonly string[]).includes(asset.slice(SHAPE_PREFIX.length));
+  return false;
 }
 
 /** The SVG markup of an icon at a pixel height (width follows the icon's aspect ratio). */
 export function iconSvg(name: string, heightPx: number): string {
-  const data = getIconData(fluentIcons(), name);
+  const data = fluentIcon(name);
   if (!data) throw new Error(`no icon "${name}" in fluent-emoji-flat`);
   const built = iconToSVG(data, { height: heightPx });
   // Unique ids keep gradients of two icons from colliding inside Skia's SVG parser.
@@ -74,6 +93,10 @@ export interface SpriteRequest {
   glowColor?: string;
   /** Multiply the art by this colour (scene light: warm at sunset, dim and blue at night). */
   shade?: string | null;
+  /** Recolour into this style's palette (render/sprite-style.ts). */
+  style?: string;
+  /** Colour of the outline treatment's edge (default: near-black ink). */
+  ink?: string | null;
 }
 
 /** Bucketed to limit cache entries: sizes within 16 px share one raster (downscaling by <10 % is invisible). */
@@ -99,10 +122,10 @@ function evict(): void {
   }
 }
 
-/** A rasterised sprite for a fluent asset; shapes ("shape:*") are drawn live by the renderer and have none. */
+/** A rasterised sprite for an icon asset; shapes ("shape:*") are drawn live by the renderer and have none. */
 export function loadSprite(request: SpriteRequest): Promise<Sprite> {
   const size = bucketSize(request.heightPx);
-  const key = `${request.asset}|${size}|${request.tint ?? ''}|${request.treatment ?? 'plain'}|${request.glowColor ?? ''}|${request.shade ?? ''}`;
+  const key = `${request.asset}|${size}|${request.tint ?? ''}|${request.treatment ?? 'plain'}|${request.glowColor ?? ''}|${request.shade ?? ''}|${request.style ?? ''}|${request.ink ?? ''}`;
   let entry = cache.get(key);
   if (entry) {
     // Most recently used last, so eviction drops the stalest rasters first.
@@ -125,20 +148,31 @@ export function loadSprite(request: SpriteRequest): Promise<Sprite> {
   return entry;
 }
 
-async function rasterise(request: SpriteRequest): Promise<Sprite> {
+/** The art itself at the requested height, coloured by its tint. */
+async function drawArt(request: SpriteRequest): Promise<Canvas> {
+  if (request.asset.startsWith(GAME_ICONS_PREFIX)) {
+    const { icon, paint } = silhouetteAsset(request.asset);
+    const data = gameIconSet.icon(icon);
+    if (!data) throw new Error(`no icon "${icon}" in game-icons`);
+    const fill = request.tint && parseColor(request.tint) ? request.tint : paint;
+    return drawSilhouette(singlePathData(data.body), request.heightPx, fill, silhouetteFacing[icon] === 'right');
+  }
   if (!request.asset.startsWith(FLUENT_PREFIX)) throw new Error(`not a raster asset: ${request.asset}`);
-  const name = request.asset.slice(FLUENT_PREFIX.length);
-  const image = await loadImage(Buffer.from(iconSvg(name, request.heightPx)));
-  const width = Math.max(1, Math.round(image.width));
-  const height = Math.max(1, Math.round(image.height));
+  const image = await loadImage(Buffer.from(iconSvg(request.asset.slice(FLUENT_PREFIX.length), request.heightPx)));
+  const art = new Canvas(Math.max(1, Math.round(image.width)), Math.max(1, Math.round(image.height)));
+  art.getContext('2d').drawImage(image, 0, 0, art.width, art.height);
+  if (request.tint) tintInPlace(art, request.tint);
+  return art;
+}
+
+async function rasterise(request: SpriteRequest): Promise<Sprite> {
+  const art = await drawArt(request);
+  const { width, height } = art;
   const treatment = request.treatment ?? 'plain';
   const pad = treatment === 'plain' ? 0 : Math.ceil(height * (treatment === 'glow' ? 0.18 : 0.05));
 
-  const art = new Canvas(width, height);
-  const artCtx = art.getContext('2d');
-  artCtx.drawImage(image, 0, 0, width, height);
-  if (request.tint) tintInPlace(art, request.tint);
   if (request.shade) shadeInPlace(art, request.shade);
+  if (request.style) restyleSprite(art, request.style);
   if (treatment === 'plain') return { canvas: art, width, height, pad: 0 };
 
   const out = new Canvas(width + pad * 2, height + pad * 2);
@@ -149,7 +183,7 @@ async function rasterise(request: SpriteRequest): Promise<Sprite> {
     const sctx = silhouette.getContext('2d');
     sctx.drawImage(art, 0, 0);
     sctx.globalCompositeOperation = 'source-in';
-    sctx.fillStyle = '#141018';
+    sctx.fillStyle = request.ink ?? '#141018';
     sctx.fillRect(0, 0, width, height);
     const o = Math.max(1, pad * 0.6);
     for (let k = 0; k < 12; k++) {

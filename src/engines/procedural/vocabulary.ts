@@ -3,7 +3,7 @@
  * nouns with their artwork. `kinora vocab --json` prints this, and the studio can use it for hints.
  */
 import { cameraMoves, cameraSpeeds, directions, sizeWords, timesOfDay, weathers } from '../../domain/scene-plan.js';
-import { nouns } from './lexicon/nouns.js';
+import { lexicon } from './lexicon/index.js';
 import * as W from './lexicon/words.js';
 import { settingNames } from './settings.js';
 
@@ -38,6 +38,7 @@ export function listVocabulary(): Vocabulary {
     styles: withWords('style', W.styleSynonyms),
     moods: withWords('mood', W.moodSynonyms),
     colors: [...W.cssColorNames],
-    nouns: nouns.map((n) => ({ noun: n.noun, asset: n.asset, kind: n.kind, defaultAction: n.action, aliases: [...n.aliases] })),
+    // The nouns the parser actually reads: hand-made first, then the generated ones no other word claims.
+    nouns: [...lexicon().nounByName.values()].map((n) => ({ noun: n.noun, asset: n.asset, kind: n.kind, defaultAction: n.action, aliases: [...n.aliases] })),
   };
 }

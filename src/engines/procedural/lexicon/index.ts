@@ -3,7 +3,8 @@
  * and the tables are static. Nouns and verbs are also found through their inflections (dogs, puppies, running, flew).
  */
 import type { Subject } from '../../../domain/scene-plan.js';
-import { nouns, type NounEntry } from './nouns.js';
+import { artworkNouns } from './artwork-nouns.js';
+import { handNouns, type NounEntry } from './nouns.js';
 import * as W from './words.js';
 
 export type Size = Subject['size'];
@@ -91,7 +92,7 @@ export function inflect(base: string): string[] {
 function build(): LexiconIndex {
   const phrases = new Map<string, Meaning[]>();
   const add = (phrase: string, meaning: Meaning): void => {
-    const key = phrase.toLowerCase().replace(/-/g, ' ').trim();
+    const key = phraseKey(phrase);
     if (!key) return;
     const list = phrases.get(key) ?? [];
     if (!list.some((m) => m.kind === meaning.kind)) list.push(meaning);
@@ -99,7 +100,7 @@ function build(): LexiconIndex {
   };
 
   const nounByName = new Map<string, NounEntry>();
-  for (const entry of nouns) {
+  for (const entry of handNouns) {
     nounByName.set(entry.noun, entry);
     add(entry.noun, { kind: 'noun', entry, plural: false });
     for (const alias of entry.aliases) add(alias, { kind: 'noun', entry, plural: irregularPlurals.has(alias) });
@@ -162,10 +163,43 @@ function build(): LexiconIndex {
   }
   for (const word of W.stopwords) add(word, { kind: 'stop' });
 
+  // Nouns generated from the artwork packages take only words that nothing above claims, nor their plurals:
+  // "sunset" stays a time of day and "clouds" stays weather, whatever icons exist.
+  for (const entry of artworkNouns()) {
+    if (phrases.has(phraseKey(entry.noun)) || claimsOtherMeaning(phrases, entry.noun)) continue;
+    nounByName.set(entry.noun, entry);
+    add(entry.noun, { kind: 'noun', entry, plural: false });
+    for (const alias of entry.aliases) {
+      if (!phrases.has(phraseKey(alias)) && !claimsOtherMeaning(phrases, alias)) add(alias, { kind: 'noun', entry, plural: false });
+    }
+  }
+
   for (const list of phrases.values()) list.sort((a, b) => priority[a.kind] - priority[b.kind]);
   let maxWords = 1;
   for (const key of phrases.keys()) maxWords = Math.max(maxWords, key.split(' ').length);
   return { phrases, maxWords, nounByName, verbForms, sceneVerbs };
+}
+
+/** The index's key for a phrase: lowercase, hyphens as spaces ("t-rex" and "T rex" are one phrase). */
+export function phraseKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/-/g, ' ').trim();
+}
+
+/** Regular plurals of a phrase's last word ("hot dog" -> "hot dogs"). */
+export function pluralsOf(phrase: string): string[] {
+  const words = phrase.split(' ');
+  const last = words.pop() ?? '';
+  const forms = [/(s|x|z|ch|sh|o)$/.test(last) ? last + 'es' : last + 's'];
+  if (/[^aeiou]y$/.test(last)) forms.push(last.slice(0, -1) + 'ies');
+  if (last.endsWith('f')) forms.push(last.slice(0, -1) + 'ves');
+  if (last.endsWith('fe')) forms.push(last.slice(0, -2) + 'ves');
+  return forms.map((form) => [...words, form].join(' '));
+}
+
+/** Whether a phrase, or one of its plurals, already means something other than a noun. */
+function claimsOtherMeaning(phrases: ReadonlyMap<string, Meaning[]>, phrase: string): boolean {
+  const key = phraseKey(phrase);
+  return [key, ...pluralsOf(key)].some((form) => phrases.get(form)?.some((m) => m.kind !== 'noun') ?? false);
 }
 
 /** Singular candidates for a possibly plural word, most likely first. */

@@ -1,11 +1,13 @@
 /**
- * The drawable nouns: what a word means to the renderer. Each entry names its artwork (an icon of
- * @iconify-json/fluent-emoji-flat, MIT, or a drawn primitive "shape:*"), where it lives in a scene, what it does
- * when the prompt gives no verb, how big it is next to other things, and which way its artwork faces.
+ * The hand-made drawable nouns: what a word means to the renderer. Each entry names its artwork (an icon of
+ * @iconify-json/fluent-emoji-flat, MIT; a tinted game-icons silhouette, CC BY 3.0; or a drawn primitive "shape:*"),
+ * where it lives in a scene, what it does when the prompt gives no verb, how big it is next to other things, and
+ * which way its artwork faces. These take priority; the generated artwork vocabulary (artwork-nouns.ts) fills in
+ * every other noun the artwork packages can draw.
  *
  * Fluent's flat animals and vehicles are side views that face left (checked on a contact sheet), so "mirror" is the
- * default orientation; front-facing heads (fox, bear, owl…) never mirror, and diagonal art (airplane, rocket) is
- * rotated toward its direction of travel instead.
+ * default orientation; silhouettes are made to face left too (artwork/silhouettes.ts). Front views (owl, panda, the
+ * sitting fox…) never mirror, and diagonal art (airplane, rocket) is rotated toward its direction of travel instead.
  */
 
 /** Where a subject lives: on the ground plane, in the air, under water, on the water surface, high in the sky,
@@ -19,7 +21,7 @@ export type Orientation = 'mirror' | 'front' | 'rotate';
 
 export interface NounEntry {
   noun: string;
-  /** Artwork id, "fluent-emoji-flat:<icon>" or "shape:<primitive>". */
+  /** Artwork id: "fluent-emoji-flat:<icon>", "game-icons:<icon>#<paint>" or "shape:<primitive>". */
   asset: string;
   kind: NounKind;
   place: Place;
@@ -53,7 +55,7 @@ function entry(noun: string, art: string, kind: NounKind, place: Place, action: 
   const orientation: Orientation = o.heading !== undefined ? 'rotate' : o.front ? 'front' : 'mirror';
   const result: NounEntry = {
     noun,
-    asset: art.startsWith('shape:') ? art : FLUENT + art,
+    asset: art.includes(':') ? art : FLUENT + art,
     kind,
     place,
     action,
@@ -77,7 +79,7 @@ const personVariants = (prefix: string): Record<string, string> => ({
   juggle: `${prefix}-juggling`,
 });
 
-export const nouns: readonly NounEntry[] = [
+export const handNouns: readonly NounEntry[] = [
   // ---- mammals on the ground
   entry('dog', 'dog', 'animal', 'ground', 'walk', { aliases: 'puppy,pup,doggy,doggie,doggo,hound,canine,pooch,retriever,labrador,terrier,beagle', setting: 'park' }),
   entry('poodle', 'poodle', 'animal', 'ground', 'walk', { setting: 'park' }),
@@ -93,13 +95,14 @@ export const nouns: readonly NounEntry[] = [
   entry('mouse', 'mouse', 'animal', 'ground', 'run', { scale: 0.4, aliases: 'mice', setting: 'room' }),
   entry('rat', 'rat', 'animal', 'ground', 'run', { scale: 0.45, setting: 'street' }),
   entry('hamster', 'hamster', 'animal', 'ground', 'roll', { scale: 0.4, front, aliases: 'guinea pig,gerbil', setting: 'room' }),
-  entry('fox', 'fox', 'animal', 'ground', 'walk', { front, aliases: 'vixen', setting: 'forest' }),
-  entry('wolf', 'wolf', 'animal', 'ground', 'walk', { front, aliases: 'wolves', setting: 'forest' }),
-  entry('bear', 'bear', 'animal', 'ground', 'walk', { scale: 1.3, front, aliases: 'grizzly,grizzlies', setting: 'forest' }),
-  entry('polar bear', 'polar-bear', 'animal', 'ground', 'walk', { scale: 1.3, front, setting: 'snowfield' }),
+  // Emoji draw fox, wolf, bear, lion, frog, koala and moose as faces only; whole-body silhouettes walk better.
+  entry('fox', 'game-icons:fox#d8742c', 'animal', 'ground', 'walk', { front, aliases: 'vixen', setting: 'forest' }),
+  entry('wolf', 'game-icons:sitting-dog#80868f', 'animal', 'ground', 'walk', { aliases: 'wolves', setting: 'forest' }),
+  entry('bear', 'game-icons:polar-bear#6b4a2f', 'animal', 'ground', 'walk', { scale: 1.3, aliases: 'grizzly,grizzlies', setting: 'forest' }),
+  entry('polar bear', 'game-icons:polar-bear#f1eee6', 'animal', 'ground', 'walk', { scale: 1.3, setting: 'snowfield' }),
   entry('panda', 'panda', 'animal', 'ground', 'sit', { scale: 1.1, front, setting: 'forest' }),
-  entry('koala', 'koala', 'animal', 'ground', 'sit', { scale: 0.8, front, setting: 'forest' }),
-  entry('lion', 'lion', 'animal', 'ground', 'walk', { scale: 1.2, front, aliases: 'lioness', setting: 'savanna' }),
+  entry('koala', 'game-icons:koala#8e8e96', 'animal', 'ground', 'sit', { scale: 0.8, front, setting: 'forest' }),
+  entry('lion', 'game-icons:feline#c8963e', 'animal', 'ground', 'walk', { scale: 1.2, aliases: 'lioness', setting: 'savanna' }),
   entry('tiger', 'tiger', 'animal', 'ground', 'walk', { scale: 1.3, setting: 'jungle' }),
   entry('leopard', 'leopard', 'animal', 'ground', 'run', { scale: 1.2, aliases: 'cheetah,jaguar,panther', setting: 'savanna' }),
   entry('elephant', 'elephant', 'animal', 'ground', 'walk', { scale: 2, setting: 'savanna' }),
@@ -115,7 +118,7 @@ export const nouns: readonly NounEntry[] = [
   entry('orangutan', 'orangutan', 'animal', 'ground', 'sit', { scale: 1.1, front, setting: 'jungle' }),
   entry('sloth', 'sloth', 'animal', 'ground', 'sleep', { scale: 0.8, front, setting: 'jungle' }),
   entry('deer', 'deer', 'animal', 'ground', 'walk', { scale: 1.4, aliases: 'stag,doe,fawn,reindeer,caribou', setting: 'forest' }),
-  entry('moose', 'moose', 'animal', 'ground', 'walk', { scale: 1.8, aliases: 'elk', setting: 'forest' }),
+  entry('moose', 'game-icons:deer#5b4030', 'animal', 'ground', 'walk', { scale: 1.8, aliases: 'elk', setting: 'forest' }),
   entry('bison', 'bison', 'animal', 'ground', 'walk', { scale: 1.6, aliases: 'buffalo,buffaloes', setting: 'meadow' }),
   entry('ox', 'ox', 'animal', 'ground', 'walk', { scale: 1.5, aliases: 'oxen,yak', setting: 'farm' }),
   entry('boar', 'boar', 'animal', 'ground', 'run', { aliases: 'warthog', setting: 'forest' }),
@@ -136,11 +139,11 @@ export const nouns: readonly NounEntry[] = [
   entry('snake', 'snake', 'animal', 'ground', 'crawl', { scale: 0.7, front, aliases: 'serpent,python,cobra,viper', setting: 'jungle' }),
   entry('lizard', 'lizard', 'animal', 'ground', 'crawl', { scale: 0.5, aliases: 'gecko,iguana,chameleon', setting: 'desert' }),
   entry('crocodile', 'crocodile', 'animal', 'ground', 'crawl', { scale: 1.4, aliases: 'alligator,croc,gator', setting: 'river' }),
-  entry('frog', 'frog', 'animal', 'ground', 'hop', { scale: 0.45, front, aliases: 'toad,tadpole', setting: 'lake' }),
+  entry('frog', 'game-icons:frog#5aa544', 'animal', 'ground', 'hop', { scale: 0.45, front, aliases: 'toad,tadpole', setting: 'lake' }),
   entry('dinosaur', 't-rex', 'creature', 'ground', 'walk', { scale: 2.2, aliases: 't-rex,trex,tyrannosaurus,raptor,velociraptor', setting: 'jungle' }),
   entry('sauropod', 'sauropod', 'creature', 'ground', 'walk', { scale: 2.4, aliases: 'brontosaurus,brachiosaurus,diplodocus', setting: 'jungle' }),
   entry('dragon', 'dragon', 'creature', 'air', 'fly', { scale: 1.8, front, aliases: 'wyvern', setting: 'mountains' }),
-  entry('unicorn', 'unicorn', 'creature', 'ground', 'gallop', { scale: 1.2, front, aliases: 'pegasus', setting: 'meadow' }),
+  entry('unicorn', 'unicorn-body', 'creature', 'ground', 'gallop', { scale: 1.5, aliases: 'pegasus', setting: 'meadow' }),
   entry('dodo', 'dodo', 'bird', 'ground', 'walk', { scale: 0.7, setting: 'island' }),
   entry('phoenix', 'phoenix-bird', 'creature', 'air', 'fly', { scale: 1.2, front, aliases: 'firebird', setting: 'sky' }),
   // ---- birds
