@@ -2,7 +2,7 @@ import type { Canvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { gameIconSet } from './artwork/icon-sets.js';
 import { drawSilhouette, singlePathData } from './artwork/silhouette-raster.js';
-import { artworkExists, GAME_ICONS_PREFIX, isRasterAsset, loadSprite } from './assets.js';
+import { artworkExists, GAME_ICONS_PREFIX, isRasterAsset, loadSprite, parseColor } from './assets.js';
 import { lexicon } from './lexicon/index.js';
 import type { NounEntry } from './lexicon/nouns.js';
 import { listVocabulary } from './vocabulary.js';
@@ -28,6 +28,16 @@ function paint(canvas: Canvas): { opaque: number; rgb: [number, number, number] 
 }
 
 describe('assets and vocabulary', () => {
+  it('paints "brown" as brown, not as CSS brown (a brick red), and keeps other CSS names', () => {
+    const [r, g, b] = parseColor('Brown') ?? [0, 0, 0];
+    expect(r).toBeGreaterThan(g);
+    expect(g).toBeGreaterThan(b);
+    expect(g / r).toBeGreaterThan(0.5); // CSS brown has g/r = 0.25: red
+    expect(parseColor('crimson')).toEqual([220, 20, 60]);
+    expect(parseColor('#ff8800')).toEqual([255, 136, 0]);
+    expect(parseColor('not-a-colour')).toBeNull();
+  });
+
   it('gives every drawable noun artwork that exists', () => {
     const nouns = allNouns();
     expect(nouns.length).toBeGreaterThanOrEqual(1500);

@@ -60,8 +60,16 @@ export function iconSvg(name: string, heightPx: number): string {
   return iconToHTML(replaceIDs(built.body), built.attributes);
 }
 
+/**
+ * CSS's "brown" is #a52a2a, a brick red: "a brown bear" painted with it reads as red. People saying brown mean the
+ * colour of wood and fur, so the plan keeps the word and the paint uses this instead.
+ */
+const spokenColors: Record<string, [number, number, number]> = { brown: [139, 90, 50] };
+
 /** CSS colour name or #hex -> [r,g,b] 0..255; null when unknown. */
 export function parseColor(color: string): [number, number, number] | null {
+  const spoken = spokenColors[color.toLowerCase()];
+  if (spoken) return spoken;
   const hex = /^#?([0-9a-f]{6})$/i.exec(color);
   if (hex) {
     const n = parseInt(hex[1] as string, 16);
