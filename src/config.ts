@@ -26,6 +26,9 @@ const envSchema = z.object({
   KINORA_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   KINORA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   KINORA_ALLOW_PRIVATE_URLS: boolean.default(false),
+  KINORA_GUEST: boolean.default(false),
+  KINORA_GUEST_VIDEOS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  KINORA_GUEST_MAX_SECONDS: z.coerce.number().int().min(1).max(20).default(4),
   KINORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,7 +51,15 @@ export interface Config {
   leaseMs: number;
   maxAttempts: number;
   allowPrivateUrls: boolean;
+  /** Guest mode: visitors of the studio may try it without a key, within these per-visitor limits. */
+  guest: GuestConfig;
   logLevel: string;
+}
+
+export interface GuestConfig {
+  enabled: boolean;
+  videosPerHour: number;
+  maxSeconds: number;
 }
 
 export interface ConfigOverrides {
@@ -94,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     leaseMs: e.KINORA_LEASE_SECONDS * 1000,
     maxAttempts: e.KINORA_MAX_ATTEMPTS,
     allowPrivateUrls: e.KINORA_ALLOW_PRIVATE_URLS,
+    guest: Object.freeze({ enabled: e.KINORA_GUEST, videosPerHour: e.KINORA_GUEST_VIDEOS_PER_HOUR, maxSeconds: e.KINORA_GUEST_MAX_SECONDS }),
     logLevel: e.KINORA_LOG_LEVEL,
   });
 }

@@ -3,17 +3,24 @@ import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { ApiKey, Scope } from '../domain/api-key.js';
 import { ApiError } from '../domain/errors.js';
 import { isWellFormedKey } from '../policy/key-format.js';
+import { assertStudioWrite } from './studio-session.js';
 
 const unauthorized = (message: string, code: string): ApiError =>
   new ApiError(401, message, { code, headers: { 'www-authenticate': 'Bearer realm="kinora"' } });
 
 /**
- * Resolves `Authorization: Bearer <key>` to an active key. A key with a bad checksum is refused before any
- * database lookup; an unknown and a revoked key get the same answer.
+ * Resolves `Authorization: Bearer <key>` to an active key, or else the studio's session cookie to the key it was
+ * signed in with (a cookie write must also prove it comes from the studio's page). A key with a bad checksum is
+ * refused before any database lookup; an unknown and a revoked key get the same answer.
  */
 export async function authenticate(request: FastifyRequest, keys: KeysRepository): Promise<ApiKey> {
   const header = request.headers.authorization;
   if (!header) {
+    if (request.studioSession) {
+      assertStudioWrite(request, request.studioSession);
+      await keys.touch(request.studioSession.session.key);
+      return request.studioSession.session.key;
+    }
     throw unauthorized("You didn't provide an API key. Send it as 'Authorization: Bearer kin_…'.", 'missing_api_key');
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest } from '../domain/errors.js';
 import type { CreateOptions } from '../services/video-records.js';
+import type { VideoContent } from '../services/video-service.js';
 import { readMultipartBody } from './multipart-body.js';
 
 /** A JSON body, or a multipart one turned into the same object (the SDK sends both). */
@@ -20,4 +21,20 @@ export function creationOptions(request: FastifyRequest): CreateOptions {
 /** JSON answers always say `application/json`: the SDK parses nothing else. */
 export function sendJson(reply: FastifyReply, payload: unknown): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(payload);
+}
+
+/** An output of a video, whole or the asked byte range (206), labelled so a player can seek it. */
+export function sendContent(reply: FastifyReply, content: VideoContent, cacheControl: string): FastifyReply {
+  reply
+    .header('content-type', content.contentType)
+    .header('accept-ranges', 'bytes')
+    .header('content-disposition', `inline; filename="${content.filename}"`)
+    .header('cache-control', cacheControl);
+  if (content.range) {
+    const { start, end } = content.range;
+    reply.status(206).header('content-range', `bytes ${start}-${end}/${content.size}`).header('content-length', end - start + 1);
+  } else {
+    reply.header('content-length', content.size);
+  }
+  return reply.send(content.body);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { KeysRepository } from '../catalog/keys-repository.js';
@@ -6,9 +7,17 @@ import type { Config } from '../config.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { VideoService } from '../services/video-service.js';
 import type { FileService } from '../services/file-service.js';
+import type { GalleryService } from '../services/gallery-service.js';
+import type { GuestPolicy } from '../services/guest-policy.js';
+import type { SessionService } from '../services/session-service.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerFileRoutes } from './files-routes.js';
+import { registerGalleryRoutes } from './gallery-routes.js';
+import { installGuestLimits } from './guest-limits.js';
 import { registerModelRoutes } from './models-routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+import { registerSharePage } from './share-page.js';
+import { installSessionResolution } from './studio-session.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerVideoEventsRoute } from './video-events-route.js';
 import { registerVideoOperationRoutes } from './video-operations-routes.js';
@@ -21,6 +30,9 @@ export interface ServerDeps {
   videos: VideoService;
   files: FileService;
   engines: EngineRegistry;
+  sessions: SessionService;
+  gallery: GalleryService;
+  guests: GuestPolicy;
 }
 
 /** Room for an image sent inline as a base64 data URL (4/3 of its bytes) plus the other fields. */
@@ -54,6 +66,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       headerPairs: 100,
     },
   });
+  await app.register(cookie);
+  installSessionResolution(app, deps.sessions);
+  installGuestLimits(app, deps.guests);
   installErrorHandling(app);
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   registerVideoRoutes(app, deps);
@@ -61,6 +76,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerVideoEventsRoute(app, deps);
   registerFileRoutes(app, deps);
   registerModelRoutes(app, deps);
-  registerStudioRoutes(app);
+  registerGalleryRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerSharePage(app, deps);
+  await registerStudioRoutes(app);
   return app;
 }

@@ -4,7 +4,7 @@ import type { Scope } from '../domain/api-key.js';
 import { toVideoObject } from '../domain/video.js';
 import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
-import { creationOptions, readBody, sendJson } from './route-helpers.js';
+import { creationOptions, readBody, sendContent, sendJson } from './route-helpers.js';
 import type { VideoService } from '../services/video-service.js';
 import { contentQuerySchema, createVideoSchema, listVideosSchema, parseInput, remixVideoSchema } from '../services/video-request.js';
 
@@ -56,17 +56,6 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
     const key = await keyFor(request, 'videos:read');
     const { variant } = parseInput(contentQuerySchema, request.query);
     const content = await videos.openContent(key, idParam(request), variant, (size) => parseRange(request.headers.range, size));
-    reply
-      .header('content-type', content.contentType)
-      .header('accept-ranges', 'bytes')
-      .header('content-disposition', `inline; filename="${content.filename}"`)
-      .header('cache-control', 'private, max-age=3600');
-    if (content.range) {
-      const { start, end } = content.range;
-      reply.status(206).header('content-range', `bytes ${start}-${end}/${content.size}`).header('content-length', end - start + 1);
-    } else {
-      reply.header('content-length', content.size);
-    }
-    return reply.send(content.body);
+    return sendContent(reply, content, 'private, max-age=3600');
   });
 }

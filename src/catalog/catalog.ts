@@ -1,8 +1,10 @@
 import { openDatabase, type DialectName } from './database.js';
 import { FilesRepository } from './files-repository.js';
+import { GalleryRepository } from './gallery-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { KeysRepository } from './keys-repository.js';
 import type { Database } from './schema.js';
+import { SessionsRepository } from './sessions-repository.js';
 import { VideosRepository } from './videos-repository.js';
 import type { Kysely } from 'kysely';
 
@@ -14,6 +16,8 @@ export interface Catalog {
   videos: VideosRepository;
   idempotency: IdempotencyRepository;
   files: FilesRepository;
+  sessions: SessionsRepository;
+  gallery: GalleryRepository;
   close: () => Promise<void>;
 }
 
@@ -26,6 +30,8 @@ export async function openCatalog(url: string): Promise<Catalog> {
     videos: new VideosRepository(db),
     idempotency: new IdempotencyRepository(db),
     files: new FilesRepository(db),
+    sessions: new SessionsRepository(db),
+    gallery: new GalleryRepository(db),
     close,
   };
 }

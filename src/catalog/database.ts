@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as files from './migrations/0002-files.js';
 import * as operations from './migrations/0003-operations.js';
+import * as studio from './migrations/0004-studio.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -17,7 +18,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**
@@ -26,13 +27,23 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
  */
 export async function openDatabase(url: string): Promise<CatalogDatabase> {
   const { db, dialect } = connect(url);
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its migration table in every schema unless told which: name the one this connection uses, so
+  // catalogs in other schemas of the same database (tests, several deployments) never stand in for this one.
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     await db.destroy();
     throw new Error(`Catalog migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
   return { db, dialect, close: () => db.destroy() };
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('The PostgreSQL search_path names no existing schema for the catalog.');
+  return schema;
 }
 
 function connect(url: string): { db: Kysely<Database>; dialect: DialectName } {

@@ -4,7 +4,7 @@ import { newId } from '../domain/ids.js';
 import { generateKeySecret, hashKeySecret, keyDisplayPrefix } from '../policy/key-format.js';
 import type { ApiKeyTable, Database } from './schema.js';
 
-function toApiKey(row: Selectable<ApiKeyTable>): ApiKey {
+export function toApiKey(row: Selectable<ApiKeyTable>): ApiKey {
   return {
     id: row.id,
     name: row.name,

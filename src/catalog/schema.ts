@@ -53,6 +53,8 @@ export interface VideoTable {
   completed_at: Millis | null;
   expires_at: Millis | null;
   deleted_at: Millis | null;
+  /** Set while the owner shows the video in the public gallery; null means private. */
+  published_at: Millis | null;
 }
 
 export interface JobTable {
@@ -91,11 +93,24 @@ export interface FileTable {
   deleted_at: Millis | null;
 }
 
+/** A studio sign-in: the cookie holds a random secret; only its SHA-256 is stored. */
+export interface SessionTable {
+  id: string;
+  hash: string;
+  /** The key the session acts as (for a guest, a key made for that visitor). */
+  key_id: string;
+  /** 1 for a guest visitor, who gets the guest limits. */
+  guest: number;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
   jobs: JobTable;
   idempotency_keys: IdempotencyTable;
   files: FileTable;
+  sessions: SessionTable;
 }
 

@@ -7,7 +7,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-function toRecord(row: Selectable<VideoTable>): VideoRecord {
+export function toVideoRecord(row: Selectable<VideoTable>): VideoRecord {
   return {
     id: row.id,
     ownerKeyId: row.owner_key_id,
@@ -31,6 +31,7 @@ function toRecord(row: Selectable<VideoTable>): VideoRecord {
     startedAt: row.started_at,
     completedAt: row.completed_at,
     expiresAt: row.expires_at,
+    publishedAt: row.published_at,
   };
 }
 
@@ -100,13 +101,13 @@ export class VideosRepository {
       .where('owner_key_id', '=', ownerKeyId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toVideoRecord(row);
   }
 
   /** For the worker: the video whatever its owner; undefined once deleted. */
   async findLive(id: string): Promise<VideoRecord | undefined> {
     const row = await this.db.selectFrom('videos').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toVideoRecord(row);
   }
 
   /** The video an earlier identical request of this key made, if made after `since`. */
@@ -120,7 +121,7 @@ export class VideosRepository {
       .where('deleted_at', 'is', null)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toVideoRecord(row);
   }
 
   /** One page of the owner's videos plus whether more follow, ordered by (created_at, id). */
@@ -147,7 +148,19 @@ export class VideosRepository {
       .orderBy('id', options.order)
       .limit(options.limit + 1)
       .execute();
-    return { data: rows.slice(0, options.limit).map(toRecord), hasMore: rows.length > options.limit };
+    return { data: rows.slice(0, options.limit).map(toVideoRecord), hasMore: rows.length > options.limit };
+  }
+
+  /** When the owner asked for each video since `since`, oldest first; deleted ones count (deleting refunds nothing). */
+  async creationTimesSince(ownerKeyId: string, since: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .select('created_at')
+      .where('owner_key_id', '=', ownerKeyId)
+      .where('created_at', '>=', since)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((row) => Number(row.created_at));
   }
 
   /** Marks the start of an attempt; false if the video is gone or already finished. */

@@ -87,6 +87,8 @@ export interface VideoRecord {
   startedAt: number | null;
   completedAt: number | null;
   expiresAt: number | null;
+  /** When the owner published it to the public gallery; null while private. */
+  publishedAt: number | null;
 }
 
 /**
@@ -112,6 +114,8 @@ export interface VideoObject {
   has_audio: boolean;
   options: VideoOptions | null;
   operation: OperationObject | null;
+  /** Unix seconds since it is in the public gallery (and on its share page `/v/{id}`); null while private. */
+  published_at: number | null;
 }
 
 /** The wire form of a VideoOperation: snake_case, sources by id, an upload described but never named. */
@@ -179,5 +183,6 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     has_audio: video.hasAudio,
     options: video.options,
     operation: video.operation && toOperationObject(video.operation),
+    published_at: unixSeconds(video.publishedAt),
   };
 }

@@ -1,27 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshPostgresSchema } from '../../test/helpers/catalog-urls.js';
-import { openCatalog, type Catalog } from '../catalog/catalog.js';
+import { describe, expect, it } from 'vitest';
+import { catalogPerTest } from '../../test/helpers/catalog-per-test.js';
 import { EmbeddedQueue } from './embedded-queue.js';
 
 /** The same queue code on both catalog dialects: SQLite (embedded default) and PostgreSQL. */
 describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect) => {
-  let catalog: Catalog;
-  let dropSchema: (() => Promise<void>) | undefined;
-  beforeEach(async () => {
-    if (dialect === 'sqlite') {
-      catalog = await openCatalog('sqlite::memory:');
-    } else {
-      const schema = await freshPostgresSchema();
-      dropSchema = schema.drop;
-      catalog = await openCatalog(schema.url);
-    }
-  });
-  afterEach(async () => {
-    await catalog.close();
-    await dropSchema?.();
-  });
+  const catalog = catalogPerTest(dialect);
 
-  const queueWith = (leaseMs = 60_000, maxAttempts = 3) => new EmbeddedQueue(catalog.db, { leaseMs, maxAttempts, backoffMs: () => 0 });
+  const queueWith = (leaseMs = 60_000, maxAttempts = 3) => new EmbeddedQueue(catalog().db, { leaseMs, maxAttempts, backoffMs: () => 0 });
 
   it('hands a job to one claimer only, and enqueueing twice is one job', async () => {
     const queue = queueWith();
@@ -99,7 +84,7 @@ describe.each(['sqlite', 'postgres'] as const)('embedded queue on %s', (dialect)
     const queue = queueWith();
     let wakeups = 0;
     queue.onAvailable(() => wakeups++);
-    const { afterCommit } = await catalog.db.transaction().execute((trx) => queue.enqueue({ videoId: 'v1' }, { transaction: trx }));
+    const { afterCommit } = await catalog().db.transaction().execute((trx) => queue.enqueue({ videoId: 'v1' }, { transaction: trx }));
     expect(wakeups).toBe(0);
     afterCommit();
     expect(wakeups).toBe(1);

@@ -12,6 +12,9 @@ import { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
 import { EmbeddedQueue } from '../queue/embedded-queue.js';
 import { FileService } from '../services/file-service.js';
+import { GalleryService } from '../services/gallery-service.js';
+import { GuestPolicy } from '../services/guest-policy.js';
+import { SessionService } from '../services/session-service.js';
 import { VideoService } from '../services/video-service.js';
 import { WorkerPool } from '../worker/worker-pool.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -60,7 +63,10 @@ export async function startKinora(config: Readonly<Config>, logger: Logger = pin
 
     const files = new FileService({ config, files: catalog.files, blobs });
     const videos = new VideoService({ config, catalog, queue, blobs, engines, files });
-    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines });
+    const sessions = new SessionService({ config, sessions: catalog.sessions, keys: catalog.keys });
+    const gallery = new GalleryService({ gallery: catalog.gallery, videos });
+    const guests = new GuestPolicy({ guest: config.guest, maxSeconds: config.maxSeconds, videos: catalog.videos });
+    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines, sessions, gallery, guests });
     cleanups.unshift(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
     return {

@@ -30,7 +30,16 @@ export interface VideoServiceDeps {
   files: FileService;
 }
 
-type Variant = 'video' | 'thumbnail' | 'spritesheet';
+export type Variant = 'video' | 'thumbnail' | 'spritesheet';
+
+/** An output opened for sending: its bytes (or the asked range of them) and how to label them. */
+export interface VideoContent {
+  body: Readable;
+  size: number;
+  range: ByteRange | undefined;
+  contentType: string;
+  filename: string;
+}
 const contentTypes: Record<Variant, string> = { video: 'video/mp4', thumbnail: 'image/webp', spritesheet: 'image/jpeg' };
 
 /** The shortest shot a storyboard may ask for: a few frames, enough to be seen. */
@@ -134,13 +143,13 @@ export class VideoService {
     await this.deps.blobs.deletePrefix(`videos/${id}/`);
   }
 
-  async openContent(
-    key: ApiKey,
-    id: string,
-    variant: Variant,
-    range: (size: number) => ByteRange | undefined,
-  ): Promise<{ body: Readable; size: number; range: ByteRange | undefined; contentType: string; filename: string }> {
-    const video = await this.get(key, id);
+  async openContent(key: ApiKey, id: string, variant: Variant, range: (size: number) => ByteRange | undefined): Promise<VideoContent> {
+    return this.openOutput(await this.get(key, id), variant, range);
+  }
+
+  /** One output of a video the caller may already see (its own, or a published one). */
+  async openOutput(video: VideoRecord, variant: Variant, range: (size: number) => ByteRange | undefined): Promise<VideoContent> {
+    const { id } = video;
     if (video.status !== 'completed' || !video.outputs) {
       throw badRequest(`Video '${id}' is ${video.status}; its content is available once it has completed.`, 'video_id', 'video_not_ready');
     }

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import { toVideoObject, type VideoRecord } from '../domain/video.js';
+import { artworkCredits } from '../services/artwork-credits.js';
+import type { GalleryService } from '../services/gallery-service.js';
+import { contentQuerySchema, parseInput } from '../services/video-request.js';
+import { authorize } from './auth.js';
+import { parseRange } from './http-range.js';
+import { sendContent, sendJson } from './route-helpers.js';
+
+const galleryQuerySchema = z
+  .object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) })
+  .strict();
+
+/**
+ * What anyone may see of a published video: how it was made and who to credit, never who made it or what it was
+ * made from (source ids could point at private videos).
+ */
+export function toPublicVideoObject(video: VideoRecord) {
+  return {
+    id: video.id,
+    object: 'gallery.video',
+    model: video.model,
+    prompt: video.prompt,
+    seed: video.seed,
+    size: video.size,
+    seconds: String(video.seconds),
+    has_audio: video.hasAudio,
+    created_at: Math.floor(video.createdAt / 1000),
+    published_at: video.publishedAt === null ? null : Math.floor(video.publishedAt / 1000),
+    plan: video.plan,
+    credits: artworkCredits(video.plan),
+  };
+}
+
+/** Publishing (owner, scope `gallery:publish`) and the public, read-only gallery routes (no key needed). */
+export function registerGalleryRoutes(app: FastifyInstance, deps: { gallery: GalleryService; keys: KeysRepository }): void {
+  const { gallery, keys } = deps;
+  const idParam = (request: FastifyRequest): string => (request.params as { video_id: string }).video_id;
+
+  app.post('/v1/videos/:video_id/publish', async (request, reply) => {
+    const key = await authorize(request, keys, 'gallery:publish');
+    return sendJson(reply, toVideoObject(await gallery.publish(key, idParam(request))));
+  });
+
+  app.post('/v1/videos/:video_id/unpublish', async (request, reply) => {
+    const key = await authorize(request, keys, 'gallery:publish');
+    return sendJson(reply, toVideoObject(await gallery.unpublish(key, idParam(request))));
+  });
+
+  app.get('/v1/gallery', async (request, reply) => {
+    const query = parseInput(galleryQuerySchema, request.query);
+    const page = await gallery.list(query);
+    const data = page.data.map(toPublicVideoObject);
+    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: page.hasMore });
+  });
+
+  app.get('/v1/gallery/:video_id', async (request, reply) => sendJson(reply, toPublicVideoObject(await gallery.published(idParam(request)))));
+
+  app.get('/v1/gallery/:video_id/content', async (request, reply) => {
+    const { variant } = parseInput(contentQuerySchema, request.query);
+    const content = await gallery.openContent(idParam(request), variant, (size) => parseRange(request.headers.range, size));
+    // Short-lived public caching: unpublishing must take effect soon for caches too.
+    return sendContent(reply, content, 'public, max-age=60');
+  });
+}

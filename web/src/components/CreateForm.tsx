@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { post } from '../api/client';
+import { toFormData } from '../api/form';
+import type { Model, Storyboard, StudioSession, Video } from '../api/types';
+import { randomSeed } from '../seed';
+import { aspects, sizesFor, type Aspect } from '../sizes';
+import { stylePresets, withStyle } from '../styles-presets';
+import { useAction } from '../use-action';
+import { ErrorNote } from './ErrorNote';
+import { emptyShot, StoryboardEditor } from './StoryboardEditor';
+
+/** The longest video the studio offers; the server may allow less (its limits come with the session). */
+const studioMaxSeconds = 10;
+
+/** The prompt box and its settings; a submit answers at once with the queued video. */
+export function CreateForm(props: { model: Model; session: StudioSession; onCreated: (video: Video) => void }) {
+  const { model } = props;
+  const { limits } = props.session;
+  // Guests cannot upload (the server refuses it); they are told their limits instead.
+  const guest = props.session.guest === true;
+  const maxSeconds = Math.min(studioMaxSeconds, limits.max_seconds, model.max_seconds);
+  const [prompt, setPrompt] = useState('');
+  const [aspect, setAspect] = useState<Aspect>('16:9');
+  const sizeChoices = useMemo(() => sizesFor(aspect, model.sizes), [aspect, model.sizes]);
+  const [size, setSize] = useState('');
+  const [seconds, setSeconds] = useState(Math.min(4, maxSeconds));
+  const [seed, setSeed] = useState(randomSeed);
+  const [seedLocked, setSeedLocked] = useState(false);
+  const [style, setStyle] = useState<string | null>(null);
+  const [audio, setAudio] = useState(true);
+  const [loop, setLoop] = useState(false);
+  const [image, setImage] = useState<File | null>(null);
+  const [imagePreview, setImagePreview] = useState<string | null>(null);
+  // Bumped to clear the file field when the image is removed.
+  const [imageField, setImageField] = useState(0);
+  const [storyboard, setStoryboard] = useState<Storyboard | null>(null);
+  const { busy, error, run, clearError } = useAction();
+
+  // Keep the resolution valid for the aspect: the middle one when it no longer fits.
+  useEffect(() => {
+    if (!sizeChoices.some((choice) => choice.size === size)) setSize(sizeChoices[Math.min(1, sizeChoices.length - 1)]?.size ?? '');
+  }, [sizeChoices, size]);
+
+  useEffect(() => {
+    if (!image) return setImagePreview(null);
+    const url = URL.createObjectURL(image);
+    setImagePreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [image]);
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    // A storyboard's shots set the length; the prompt box is then said of every shot (and may stay empty).
+    const fields = storyboard
+      ? { ...(prompt.trim() || style ? { prompt: withStyle(prompt, style) } : {}), model: model.id, size, seed, audio, loop, storyboard }
+      : { prompt: withStyle(prompt, style), model: model.id, size, seconds: String(seconds), seed, audio, loop };
+    void run(async () => {
+      props.onCreated(await post<Video>('/v1/videos', image ? toFormData(fields, image) : fields));
+      if (!seedLocked) setSeed(randomSeed());
+    });
+  }
+
+  const tooLong = prompt.length > limits.max_prompt_chars;
+  return (
+    <form className="card create" onSubmit={submit} aria-labelledby="create-title">
+      <h2 id="create-title">Create</h2>
+      <label htmlFor="prompt">Prompt</label>
+      <textarea
+        id="prompt"
+        name="prompt"
+        rows={4}
+        placeholder="two red foxes running across a snowy meadow at dusk, the camera pans right"
+        value={prompt}
+        onChange={(e) => setPrompt(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+        }}
+        aria-describedby="prompt-help"
+      />
+      <p id="prompt-help" className={`small ${tooLong ? 'warn' : 'muted'}`}>
+        {prompt.length} / {limits.max_prompt_chars} characters · Ctrl+Enter to create
+      </p>
+
+      <fieldset className="chips" aria-label="Style">
+        <legend>Style</legend>
+        {stylePresets.map((name) => (
+          <button key={name} type="button" className="chip" aria-pressed={style === name} onClick={() => setStyle(style === name ? null : name)}>
+            {name}
+          </button>
+        ))}
+      </fieldset>
+
+      <div className="row">
+        <fieldset className="segmented" aria-label="Aspect">
+          <legend>Aspect</legend>
+          {aspects.map((a) => (
+            <label key={a}>
+              <input type="radio" name="aspect" value={a} checked={aspect === a} onChange={() => setAspect(a)} />
+              <span>{a}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <label htmlFor="size">Resolution</label>
+          <select id="size" name="size" value={size} onChange={(e) => setSize(e.target.value)}>
+            {sizeChoices.map((choice) => (
+              <option key={choice.size} value={choice.size}>
+                {choice.label} ({choice.size})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <label className="inline-check">
+        <input
+          type="checkbox"
+          checked={storyboard !== null}
+          onChange={(e) => setStoryboard(e.target.checked ? { shots: [{ ...emptyShot(), prompt: prompt }, emptyShot()], transition: 'crossfade' } : null)}
+        />{' '}
+        Storyboard (several shots)
+      </label>
+      {storyboard ? (
+        <StoryboardEditor value={storyboard} onChange={setStoryboard} maxSeconds={maxSeconds} />
+      ) : (
+        <>
+          <label htmlFor="seconds">
+            Duration: <output htmlFor="seconds">{seconds} s</output>
+          </label>
+          <input id="seconds" name="seconds" type="range" min={1} max={maxSeconds} step={1} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+        </>
+      )}
+
+      <div className="row seed-row">
+        <div>
+          <label htmlFor="seed">Seed</label>
+          <div className="inline">
+            <input
+              id="seed"
+              name="seed"
+              inputMode="numeric"
+              value={seed}
+              onChange={(e) => setSeed(Math.min(2 ** 32 - 1, Number(e.target.value.replace(/\D/g, '')) || 0))}
+              className="seed"
+            />
+            <button type="button" aria-pressed={seedLocked} onClick={() => setSeedLocked(!seedLocked)} title="Keep this seed for the next videos">
+              {seedLocked ? 'Locked' : 'Lock'}
+            </button>
+            <button type="button" onClick={() => setSeed(randomSeed())} disabled={seedLocked} aria-label="New random seed">
+              New
+            </button>
+          </div>
+        </div>
+        <div className="toggles">
+          <label>
+            <input type="checkbox" name="audio" checked={audio} onChange={(e) => setAudio(e.target.checked)} /> Sound
+          </label>
+          <label>
+            <input type="checkbox" name="loop" checked={loop} onChange={(e) => setLoop(e.target.checked)} /> Seamless loop
+          </label>
+        </div>
+      </div>
+
+      {guest && (
+        <p className="small muted">
+          Guest: videos up to {maxSeconds} s, {limits.videos_per_hour} an hour. Sign in with an API key for more.
+        </p>
+      )}
+      {model.features.image_input && !guest && (
+        <div className="image-input">
+          <label htmlFor="image">First frame (optional image)</label>
+          <input key={imageField} id="image" name="image" type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => setImage(e.target.files?.[0] ?? null)} />
+          {imagePreview && (
+            <div className="inline">
+              <img src={imagePreview} alt="The chosen first frame" className="image-preview" />
+              <button
+                type="button"
+                onClick={() => {
+                  setImage(null);
+                  setImageField((n) => n + 1);
+                }}
+              >
+                Remove image
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      <button type="submit" className="primary big" disabled={busy}>
+        {busy ? 'Sending…' : 'Create video'}
+      </button>
+      <ErrorNote error={error} onDismiss={clearError} />
+    </form>
+  );
+}

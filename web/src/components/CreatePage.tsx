@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import { get } from '../api/client';
+import type { Model, Page, StudioSession, Video } from '../api/types';
+import { CreateForm } from './CreateForm';
+import { ErrorNote } from './ErrorNote';
+import { JobView } from './JobView';
+
+/** The prompt box, and each video made from it during this visit, newest first, followed live. */
+export function CreatePage(props: { session: StudioSession; canPublish: boolean }) {
+  const [model, setModel] = useState<Model | null>(null);
+  const [modelError, setModelError] = useState<unknown>(null);
+  const [jobs, setJobs] = useState<Video[]>([]);
+
+  useEffect(() => {
+    get<Page<Model>>('/v1/models')
+      .then((list) => {
+        if (!list.data[0]) throw new Error('This server serves no model.');
+        setModel(list.data[0]);
+      })
+      .catch(setModelError);
+  }, []);
+
+  const onCreated = useCallback((video: Video) => setJobs((list) => [video, ...list.filter((job) => job.id !== video.id)]), []);
+  const onChange = useCallback((next: Video) => setJobs((list) => list.map((job) => (job.id === next.id ? next : job))), []);
+  const onDeleted = useCallback((id: string) => setJobs((list) => list.filter((job) => job.id !== id)), []);
+
+  return (
+    <div className="create-page">
+      {model ? <CreateForm model={model} session={props.session} onCreated={onCreated} /> : <ErrorNote error={modelError} />}
+      <section className="jobs" aria-label="Videos being made">
+        {jobs.length === 0 && (
+          <div className="card empty">
+            <h2>Your video appears here</h2>
+            <p className="muted">
+              Describe subjects, what they do, where and when: “three yellow balloons floating over a city at sunset, watercolor”. Progress shows live, with what
+              Kinora understood beside it.
+            </p>
+          </div>
+        )}
+        {jobs.map((job) => (
+          <JobView
+            key={job.id}
+            initial={job}
+            others={jobs}
+            guest={props.session.guest === true}
+            canPublish={props.canPublish}
+            onChange={onChange}
+            onCreated={onCreated}
+            onDeleted={onDeleted}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
