@@ -3,6 +3,7 @@
  * time giving offsets in units of the actor's own height (so a mouse and an elephant hop alike), a rotation, a
  * squash/stretch and an opacity. Paths move actors through the scene; presets make them look alive while they do.
  */
+import { dropHeight } from './compose/paths.js';
 import type { ActorTrack } from './timeline.js';
 
 export interface Pose {
@@ -42,6 +43,35 @@ function stride(pose: Pose, tt: number, stepsPerSecond: number, bob: number, roc
 function squash(pose: Pose, q: number, down: number, out: number): void {
   pose.sy = 1 - down * q;
   pose.sx = 1 + out * q;
+}
+
+/** Seconds between a firework's bursts (before the actor's own tempo). */
+const BURST_PERIOD = 1.7;
+
+/** When, in seconds into its shot, a bursting actor bursts: so the soundtrack can bang on the picture's flashes. */
+export function burstTimes(actor: ActorTrack, seconds: number): number[] {
+  if (actor.action !== 'burst') return [];
+  const times: number[] = [];
+  for (let k = Math.ceil(actor.phase / BURST_PERIOD); ; k++) {
+    const t = (k * BURST_PERIOD - actor.phase) / actor.tempo;
+    if (t >= seconds) break;
+    if (t >= 0) times.push(t);
+  }
+  return times;
+}
+
+/** A ballistic arc: height 0 at q = 0 and 1, peak 1 at q = 0.5 (a parabola, as gravity draws it). */
+const arc = (q: number): number => 4 * q * (1 - q);
+
+/**
+ * A jumper travelling along its path covers ground only while in the air: the offset (in actor heights) that moves
+ * the steady path's progress into the airborne part [up, down) of each `cycle`-second jump.
+ */
+function airborneTravel(actor: ActorTrack, vx: number, cycle: number, p: number, up: number, down: number): number {
+  if (vx === 0) return 0;
+  const stride = (vx * cycle) / actor.tempo;
+  const flown = p < up ? 0 : p >= down ? 1 : (p - up) / (down - up);
+  return (stride * (flown - p)) / Math.max(0.01, actor.size * actor.perspective);
 }
 
 /** A bouncing ball: parabolic hops that lose height with each bounce, then a fresh kick. */
@@ -91,12 +121,13 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
     case 'play': {
       const p = frac(tt / 0.6);
       if (p < 0.72) {
-        pose.dy = -Math.sin((Math.PI * p) / 0.72) * 0.38;
+        pose.dy = -arc(p / 0.72) * 0.38;
         pose.sy = 1.05;
         pose.sx = 0.96;
       } else {
         squash(pose, Math.sin((Math.PI * (p - 0.72)) / 0.28), 0.12, 0.08);
       }
+      pose.dx = airborneTravel(actor, vx, 0.6, p, 0, 0.72);
       pose.lift = -pose.dy;
       break;
     }
@@ -106,12 +137,14 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
         squash(pose, Math.sin((Math.PI * p) / 0.16), 0.16, 0.1);
       } else if (p < 0.76) {
         const q = (p - 0.16) / 0.6;
-        pose.dy = -Math.sin(Math.PI * q) * 0.95;
+        pose.dy = -arc(q) * 0.95;
         pose.sy = 1.08 - 0.08 * Math.abs(q - 0.5) * 2;
-        pose.rot = (q - 0.5) * 0.25;
+        // Nose up on the way up, down on the way down, whichever way it is heading.
+        pose.rot = (q - 0.5) * 0.25 * (vx < 0 ? -1 : 1);
       } else {
         squash(pose, Math.sin((Math.PI * (p - 0.76)) / 0.24), 0.12, 0.08);
       }
+      pose.dx = airborneTravel(actor, vx, 1.3, p, 0.16, 0.76);
       pose.lift = -pose.dy;
       break;
     }
@@ -125,8 +158,10 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
     }
     case 'fly':
     case 'dive': {
+      // Wings beat as a squash and stretch of the whole sprite: a bird's slow strokes, an insect's quick ones (kept
+      // under 6 per second, or 24 fps would alias them into a shimmer).
       const insect = actor.kind === 'insect';
-      const flap = Math.sin(TAU * tt * (insect ? 9 : 4.2));
+      const flap = Math.sin(TAU * tt * (insect ? 5.5 : 3.4));
       pose.sy = 1 + flap * (insect ? 0.08 : 0.13);
       pose.sx = 1 - flap * 0.03;
       pose.dy = Math.sin(TAU * tt * 0.42) * 0.25 - flap * 0.05;
@@ -185,6 +220,14 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
       pose.rot = travelled / 0.5;
       break;
     case 'fall':
+      if (actor.path.kind === 'fall' && !actor.path.loop) {
+        // A dropped thing tumbles a little on the way down and lies still once landed; gravity and the landing
+        // hops are in its path.
+        const drop = actor.path.y1 - actor.path.y0;
+        pose.rot = Math.sin(TAU * tt * 0.3) * 0.25 * Math.min(1, dropHeight(drop, t - actor.path.delay) / Math.max(0.01, drop) * 3);
+        break;
+      }
+      // Leaves and feathers see-saw down.
       pose.rot = Math.sin(TAU * tt * 0.55) * 0.5;
       pose.dx = Math.sin(TAU * tt * 0.4) * 0.4;
       pose.lift = 3;
@@ -249,7 +292,7 @@ export function poseAt(actor: ActorTrack, t: number, shotSeconds: number, vx: nu
       break;
     }
     case 'burst': {
-      const p = frac(tt / 1.7);
+      const p = frac(tt / BURST_PERIOD);
       const k = p < 0.22 ? (p / 0.22) * 1.15 : 1.15 + (p - 0.22) * 0.2;
       pose.sx = k;
       pose.sy = k;

@@ -2,7 +2,8 @@
  * Light and colour: the sky of each time of day, how daylight colours shift under it (warm at sunset, blue and dark at
  * night), aerial perspective for distant layers, and the palette changes that some styles make (neon, pastel, vivid).
  */
-import { hex, luminance, mix, rgb, saturate, scale } from './color.js';
+import { hex, mix, rgb, scale } from './color.js';
+import { styleRgb } from './style-palette.js';
 
 export interface Light {
   skyTop: string;
@@ -81,33 +82,25 @@ export function aerial(color: string, light: Light, depth: number): string {
   return mix(lit(color, light), light.skyBottom, haze);
 }
 
-/** Style-level palette transforms applied to every composed colour. */
+/** Style-level palette transforms applied to every composed colour (style-palette.ts; neon darkens its world). */
 export function styleColor(color: string, style: string): string {
-  switch (style) {
-    case 'pastel':
-      return mix(saturate(color, 0.7), '#fff4f8', 0.38);
-    case 'watercolor':
-      return mix(saturate(color, 0.85), '#fbf6ec', 0.18);
-    case 'vivid':
-      return saturate(color, 1.45);
-    case 'neon':
-      return mix(scale(color, 0.35), '#14052b', 0.6);
-    case 'comic':
-      return saturate(color, 1.25);
-    case 'noir': {
-      // Hard contrast, applied to the palette so the per-frame grade is only desaturation, grain and vignette.
-      const [r, g, b] = rgb(color);
-      const k = 1.35;
-      return hex([(r - 120) * k + 120, (g - 120) * k + 120, (b - 120) * k + 120]);
-    }
-    case 'cinematic': {
-      // Teal shadows, warm highlights.
-      const l = luminance(color);
-      return l < 0.45 ? mix(color, '#1d4a5a', 0.22 * (1 - l)) : mix(color, '#ffb070', 0.14 * l);
-    }
-    default:
-      return color;
-  }
+  if (style === 'neon') return mix(scale(color, 0.35), '#14052b', 0.6);
+  return hex(styleRgb(rgb(color), style));
+}
+
+/** The ink line around shapes and sprites in the styles that are drawn with one, else null. */
+export function inkFor(style: string): string | null {
+  if (style === 'comic' || style === 'sketch') return '#1b1722';
+  if (style === 'ukiyo-e') return '#1f2130';
+  // Cut paper shows its white edge where it was cut out.
+  if (style === 'paper-cut') return '#fbf7ee';
+  return null;
+}
+
+/** How the style treats sprites once, when they are rasterised: an inked or cut edge, a neon glow, or nothing. */
+export function spriteTreatment(style: string): 'plain' | 'outline' | 'glow' {
+  if (style === 'neon') return 'glow';
+  return inkFor(style) ? 'outline' : 'plain';
 }
 
 /** The neon style replaces sky and light with a synthwave night. */

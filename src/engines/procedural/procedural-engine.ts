@@ -1,8 +1,10 @@
 /**
  * The built-in engine, "kinora-1": prompt -> ScenePlan -> timeline -> Skia frames + synthesised soundtrack -> MP4.
  * Runs on the CPU with no model weights, deterministically: the same request (prompt, seed, size, seconds, options)
- * gives the same video. Frames are rendered and streamed to ffmpeg one at a time, so memory stays flat whatever the
- * length, and an abort stops rendering and kills ffmpeg at once.
+ * gives the same video. Options: silent (no audio track), a seamless loop, crossfades between storyboard shots; an
+ * input image is animated with parallax, an input video's frames become the backdrop the scene is drawn over.
+ * Frames are rendered and streamed to ffmpeg one at a time, so memory stays flat whatever the length, and an abort
+ * stops rendering and kills ffmpeg (encoder and decoders) at once.
  */
 import path from 'node:path';
 import { kinoraSizes } from '../../domain/sizes.js';
@@ -12,7 +14,9 @@ import type { ScenePlan } from '../../domain/scene-plan.js';
 import type { Engine, GenerateContext, GenerationRequest, GenerationResult, ModelInfo, PlanRequest } from '../engine.js';
 import { compose, DEFAULT_FPS } from './compose.js';
 import { planPrompt } from './parse.js';
-import { FrameRenderer, renderFrames } from './render.js';
+import { FrameRenderer } from './render.js';
+import { renderSequence } from './render/sequence.js';
+import { openVideoBackdrop } from './render/video-backdrop.js';
 import { writeSoundtrack } from './sound.js';
 
 export const PROCEDURAL_MODEL: ModelInfo = {
@@ -33,6 +37,14 @@ function validate(request: GenerationRequest): void {
   if (!(request.seconds > 0 && request.seconds <= PROCEDURAL_MODEL.maxSeconds)) {
     throw new RangeError(`seconds must be in (0, ${PROCEDURAL_MODEL.maxSeconds}], got ${request.seconds}`);
   }
+  const transition = request.options?.transition;
+  if (transition !== undefined && transition !== 'cut' && transition !== 'crossfade') {
+    throw new RangeError(`transition must be cut or crossfade, got ${String(transition)}`);
+  }
+  const video = request.inputVideo;
+  if (video && !(video.seconds > 0 && video.width > 0 && video.height > 0)) {
+    throw new RangeError('the input video has no picture to draw over (no duration or size)');
+  }
 }
 
 async function generate(request: GenerationRequest, context: GenerateContext): Promise<GenerationResult> {
@@ -40,39 +52,49 @@ async function generate(request: GenerationRequest, context: GenerateContext): P
   const { signal, onProgress, workDir } = context;
   signal.throwIfAborted();
   const { width, height, seed } = request;
+  const options = request.options ?? {};
+  const audio = options.audio !== false;
+  const loop = options.loop === true;
 
   const plan = request.plan ?? planFor({ prompt: request.prompt, seconds: request.seconds });
-  const timeline = compose({ plan, seed, width, height, seconds: request.seconds, fps: FPS, imageBackdrop: Boolean(request.inputImage) });
+  const timeline = compose({
+    plan, seed, width, height, seconds: request.seconds, fps: FPS, imageBackdrop: Boolean(request.inputImage ?? request.inputVideo),
+    loop, transition: options.transition ?? 'cut',
+  });
   const renderer = new FrameRenderer(timeline);
-  const soundFile = path.join(workDir, 'soundtrack.wav');
-  const [tools] = await Promise.all([
-    resolveMediaTools(),
-    renderer.prepare(request.inputImage ? { inputImage: request.inputImage.file } : {}),
-    writeSoundtrack(soundFile, { plan, seed, seconds: timeline.seconds, timeline }),
-  ]);
+  const soundFile = audio ? path.join(workDir, 'soundtrack.wav') : undefined;
+  const tools = await resolveMediaTools();
   signal.throwIfAborted();
 
-  // Our own controller: it follows the caller's signal, and also kills ffmpeg if rendering fails for another reason.
+  // Our own controller: it follows the caller's signal, and also kills ffmpeg (the encoder, and the decoders of an
+  // input video) if rendering fails for another reason.
   const stop = new AbortController();
   const follow = (): void => stop.abort(signal.reason);
   signal.addEventListener('abort', follow, { once: true });
+  const backdrop = request.inputVideo ? openVideoBackdrop(tools, request.inputVideo, timeline, stop.signal) : undefined;
   const output = path.join(workDir, 'video.mp4');
   try {
+    await Promise.all([
+      renderer.prepare(backdrop ? { backdrop } : request.inputImage ? { inputImage: request.inputImage.file } : {}),
+      soundFile ? writeSoundtrack(soundFile, { plan, seed, seconds: timeline.seconds, timeline, loop }) : undefined,
+    ]);
+    signal.throwIfAborted();
     const encoder = startFrameEncoder(tools, {
       width, height, fps: FPS, output, audioFile: soundFile, signal: stop.signal, preset: 'veryfast', frames: timeline.frames,
     });
-    await renderFrames(renderer, async (pixels, frame) => {
+    await renderSequence(renderer, async (pixels, frame) => {
       await encoder.write(pixels);
       onProgress((frame + 1) / timeline.frames);
-    }, stop.signal);
+    }, { signal: stop.signal, backdrop });
     await encoder.finish();
   } catch (error) {
     if (!stop.signal.aborted) stop.abort(error);
     throw signal.aborted ? (signal.reason ?? error) : error;
   } finally {
     signal.removeEventListener('abort', follow);
+    backdrop?.close();
   }
-  return { file: output, width, height, fps: FPS, seconds: timeline.seconds, hasAudio: true, plan };
+  return { file: output, width, height, fps: FPS, seconds: timeline.seconds, hasAudio: audio, plan };
 }
 
 function planFor(request: PlanRequest): ScenePlan {

@@ -4,7 +4,7 @@
  * (already lit by the time of day, hazed by distance and changed by the style), so the renderer only draws.
  */
 import { mix, scale } from './color.js';
-import { aerial, lit, neonAccents, styleColor, type Light } from './palette.js';
+import { aerial, inkFor, lit, neonAccents, styleColor, type Light } from './palette.js';
 import { Rng } from './prng.js';
 import type { LayerItem, LayerSpec, PropKind, SkySpec } from './timeline.js';
 
@@ -58,7 +58,7 @@ function fill(kit: Kit, y0: number, color: string, color2: string, depth = 1): L
 function props(kit: Kit, prop: PropKind, base: number, spacing: number, size: number, color: string, depth: number, spread = 0, jitter = 0.4, color2?: string): LayerItem {
   return {
     kind: 'props', prop, base, spread, spacing, size, jitter, color: kit.c(color, depth),
-    color2: kit.c(color2 ?? scale(color, 0.78), depth), seed: kit.seed(), stroke: kit.style === 'comic' || kit.style === 'sketch' ? '#1b1722' : kit.edge(depth > 0.6 ? 1 : 2),
+    color2: kit.c(color2 ?? scale(color, 0.78), depth), seed: kit.seed(), stroke: inkFor(kit.style) ?? kit.edge(depth > 0.6 ? 1 : 2),
   };
 }
 

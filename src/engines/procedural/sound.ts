@@ -1,20 +1,27 @@
 /**
- * The soundtrack: an ambience bed for each shot's setting and weather (filtered noise for surf, wind, rain and
- * traffic; chirps for birds by day, crickets at night; thunder on the timeline's lightning) under a gentle music bed
- * (pad chords, a plucked arpeggio, bass and drums for the energetic moods) whose key, scale and tempo follow the mood.
+ * The soundtrack: an ambience bed for each shot's setting, weather and sources (filtered noise for surf, wind, rain,
+ * traffic and fire; chirps for birds by day, busiest at dawn, crickets at night; thunder on the timeline's lightning,
+ * bangs on its fireworks) under a gentle music bed (pad chords, a plucked arpeggio, bass and drums for the energetic
+ * moods) whose key, scale and tempo follow the mood, heard muffled from under water.
  * Deterministic from the seed, exactly `seconds` long, faded in and out, peak-normalised to -1 dBFS, and written as
  * 16-bit PCM WAV, 48 kHz stereo, for the encoder to mux as AAC.
  */
 import { writeFile } from 'node:fs/promises';
 import type { ScenePlan } from '../../domain/scene-plan.js';
+import { burstTimes } from './motion.js';
 import { hashString } from './prng.js';
 import { ambience, type Segment } from './sound/ambience.js';
 import { SAMPLE_RATE } from './sound/dsp.js';
+import { foldIntoHead, loopRunOn, loopSeamSamples } from './sound/loop.js';
+import { mixMusic } from './sound/mix.js';
 import { music } from './sound/music.js';
 import { encodeWav, type Soundtrack } from './sound/wav.js';
 import type { Timeline } from './timeline.js';
 
 export { SAMPLE_RATE, encodeWav };
+
+/** Subjects that crackle and roar. */
+const fireNouns = new Set(['fire']);
 
 export interface SoundInput {
   plan: ScenePlan;
@@ -22,9 +29,14 @@ export interface SoundInput {
   seconds: number;
   /** When given, shot boundaries and lightning strikes come from it so sound and picture agree. */
   timeline?: Timeline;
+  /** A seamless loop: no fade in or out, and the end flows into the start. */
+  loop?: boolean;
 }
 
-/** The scene of each stretch of the soundtrack: from the timeline when there is one, else shared out as planned. */
+/**
+ * The scene of each stretch of the soundtrack: from the timeline when there is one, else shared out as planned.
+ * Shots that crossfade overlap, and so do their ambiences, each fading at its edges.
+ */
 function segmentsOf(input: SoundInput): Segment[] {
   const { plan, seconds, timeline } = input;
   if (timeline) {
@@ -35,6 +47,8 @@ function segmentsOf(input: SoundInput): Segment[] {
       weather: shot.weather,
       timeOfDay: shot.timeOfDay,
       lightning: shot.atmosphere.lightning,
+      fire: shot.actors.some((actor) => fireNouns.has(actor.noun)),
+      bursts: shot.actors.flatMap((actor) => burstTimes(actor, shot.seconds)).sort((a, b) => a - b),
     }));
   }
   const shots = plan.shots.length ? plan.shots : [{ ...plan, seconds }];
@@ -42,7 +56,8 @@ function segmentsOf(input: SoundInput): Segment[] {
   let start = 0;
   return shots.map((shot) => {
     const length = (shot.seconds / planned) * seconds;
-    const seg = { start, end: start + length, setting: shot.setting, weather: shot.weather, timeOfDay: shot.timeOfDay, lightning: [] };
+    const fire = shot.subjects.some((subject) => fireNouns.has(subject.noun));
+    const seg = { start, end: start + length, setting: shot.setting, weather: shot.weather, timeOfDay: shot.timeOfDay, lightning: [], fire };
     start += length;
     return seg;
   });
@@ -51,15 +66,27 @@ function segmentsOf(input: SoundInput): Segment[] {
 /** Synthesise the soundtrack in memory (float stereo). */
 export function synthesizeSoundtrack(input: SoundInput): Soundtrack {
   const samples = Math.max(1, Math.round(input.seconds * SAMPLE_RATE));
-  const left = new Float32Array(samples);
-  const right = new Float32Array(samples);
+  // A loop runs on past its end (the last scene carrying on), to be folded over the head.
+  const seam = input.loop ? loopSeamSamples(samples) : 0;
+  const runOn = loopRunOn(seam);
+  const synthLeft = new Float32Array(samples + runOn);
+  const synthRight = new Float32Array(samples + runOn);
   const base = hashString('sound', input.seed >>> 0);
-  segmentsOf(input).forEach((seg, i) => ambience(left, right, seg, hashString(`ambience:${i}`, base)));
-  music(left, right, input.plan.mood, hashString('music', base));
+  const segments = segmentsOf(input);
+  const lastSegment = segments.at(-1);
+  if (lastSegment) lastSegment.end += runOn / SAMPLE_RATE;
+  segments.forEach((seg, i) => ambience(synthLeft, synthRight, seg, hashString(`ambience:${i}`, base)));
+  const musicLeft = new Float32Array(synthLeft.length);
+  const musicRight = new Float32Array(synthRight.length);
+  music(musicLeft, musicRight, input.plan.mood, hashString('music', base));
+  mixMusic(synthLeft, synthRight, musicLeft, musicRight, segments);
+  const left = seam ? foldIntoHead(synthLeft, samples, seam) : synthLeft;
+  const right = seam ? foldIntoHead(synthRight, samples, seam) : synthRight;
 
-  // Fade in and out, then normalise the peak to -1 dBFS so nothing clips after AAC encoding.
-  const fadeIn = Math.min(Math.floor(0.4 * SAMPLE_RATE), Math.floor(samples / 4));
-  const fadeOut = Math.min(Math.floor(0.9 * SAMPLE_RATE), Math.floor(samples / 3));
+  // Fade in and out (not a loop: it has no start or end to hear), then normalise the peak to -1 dBFS so nothing
+  // clips after AAC encoding.
+  const fadeIn = seam ? 0 : Math.min(Math.floor(0.4 * SAMPLE_RATE), Math.floor(samples / 4));
+  const fadeOut = seam ? 0 : Math.min(Math.floor(0.9 * SAMPLE_RATE), Math.floor(samples / 3));
   let peak = 0;
   for (let i = 0; i < samples; i++) {
     let g = 1;

@@ -13,8 +13,18 @@ export interface Timeline {
   seconds: number;
   seed: number;
   view: { w: number; h: number };
-  /** True when an input image replaces the drawn scenery (it is the backdrop of frame 0). */
+  /** True when an input image or video replaces the drawn scenery (it is the backdrop of frame 0). */
   imageBackdrop: boolean;
+  /**
+   * Frames each pair of consecutive shots shares, crossfading from one to the next (0: shots are cut together).
+   * A shot's startFrame..startFrame+frames span includes its share of both neighbouring overlaps.
+   */
+  overlap: number;
+  /**
+   * A seamless loop: this many frames at the head are crossfaded with the frames that would follow the last one, so
+   * the last frame leads into the first as any frame leads into the next (0: not a loop).
+   */
+  loopSeam: number;
   shots: ShotTrack[];
 }
 
@@ -139,6 +149,8 @@ export interface CameraTrack {
   shake: number;
   /** Tracking: index of the actor the camera follows. */
   follow: number | null;
+  /** Loops: the move goes out and comes back over the shot, so it ends where it began. */
+  returns: boolean;
   seed: number;
 }
 
@@ -153,23 +165,40 @@ export interface WeatherSpec {
   seed: number;
 }
 
+/**
+ * How a style treats each finished frame (its palette is already in the timeline's colours and the sprites). Static
+ * parts (vignette, paper, halftone, sky band) are baked into one multiply layer; the rest are cheap frame-wide blends.
+ */
 export interface GradeSpec {
   style: string;
   letterbox: number;
   vignette: number;
+  /** Film grain strength, moving every frame. */
   grain: number;
-  desaturate: number;
-  sepia: number;
-  tint: string | null;
-  tintAlpha: number;
+  /** One colour's hue laid over the picture ('color' blend) at `amount`: grey for black and white, brown for sepia. */
+  mono: { color: string; amount: number } | null;
+  /** Pixel-art: block size as a fraction of the view's short side; 0 = off. */
   pixelate: number;
+  /** Pixel-art: snap the shrunken frame to a console palette with ordered dithering. */
+  retroPalette: boolean;
+  /** Low-poly: redraw the frame as flat-shaded triangles of about this size (fraction of the short side); 0 = off. */
+  facets: number;
   halftone: number;
+  /** The surface the picture is printed on, laid over it at `paper` strength. */
   paper: number;
-  soften: number;
+  surface: 'paper' | 'washi' | 'craft' | 'wash' | 'clay';
+  /** Ukiyo-e's bokashi: a band of deep colour at the top of the sky, fading down. */
+  skyBand: string | null;
   flicker: number;
   scratches: boolean;
-  neonGlow: string | null;
-  contrast: number;
+  /** Bloom (neon): a blurred copy screened over the frame at this strength; 0 = off. */
+  bloom: number;
+  /** Paper-cut: soft shadow each darker shape casts down-right onto the lighter paper behind it; 0 = off. */
+  cutShadow: number;
+  /** Watercolour: pigment pooling along the edges of darker washes, which also softens them; 0 = off. */
+  edgePool: number;
+  /** Stop-motion: each pose is held for this many frames (1 = smooth motion). */
+  hold: number;
 }
 
 /** One evaluated frame. */

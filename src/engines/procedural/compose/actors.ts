@@ -8,7 +8,8 @@ import { lexicon } from '../lexicon/index.js';
 import type { NounEntry } from '../lexicon/nouns.js';
 import type { Zones } from '../settings.js';
 import type { ActorTrack, Place, ShotTrack } from '../timeline.js';
-import { buildPath, inFormation, pathAt, type Layout, type Rect } from './paths.js';
+import { openFormation, type Slot } from './formation.js';
+import { buildPath, inFormation, keepFormation, pathAt, type Layout, type Rect } from './paths.js';
 
 /** A crowd of more than this many copies reads the same on screen and only costs render time. */
 const MAX_MEMBERS = 24;
@@ -77,6 +78,9 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
     let size = (sizeFactor[subject.size] ?? 0.19) * entry.scale;
     if (count > 3) size *= 0.85;
     size = Math.max(0.03, Math.min(view.h * 0.85, size));
+    // A row of big animals is shrunk until it fits the frame side by side, rather than spilling out of it.
+    const inFrontRow = count <= 4 ? count : Math.ceil(count / Math.ceil(count / 5));
+    size = Math.min(size, ((safe.x1 - safe.x0) * 0.85) / (inFrontRow * 1.3));
     const action = entry.noun === 'fireworks' ? 'burst' : subject.action;
     const baseSpeed = travelSpeed[action] ?? (subject.direction !== 'none' ? (directedSpeed[action] ?? 0.05) : 0);
     const speed = baseSpeed * Math.max(0.6, Math.min(1.8, Math.sqrt(size / 0.24)));
@@ -92,8 +96,16 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
     const first = actors.length;
     groups.push({ first, count, action, dir, speed, place });
 
-    // Formation: rows on the ground, loose flocks in the air, schools in water.
-    const perRow = count <= 4 ? count : Math.ceil(count / Math.ceil(count / 5));
+    // Formation: rows on the ground, a line on the water, a V or a loose cluster in the air, schools in water.
+    const perRow = inFrontRow;
+    const openZone = place === 'water' && zones.water ? zones.water : air;
+    const slots = openFormation({
+      count, size, dir, flock: entry.kind === 'bird' && (action === 'fly' || action === 'glide'),
+      maxWidth: (safe.x1 - safe.x0) * 0.8, maxHeight: (openZone[1] - openZone[0]) * 0.75, wide: place === 'water', rng,
+    });
+    const spread = Math.max(...slots.map((slot) => Math.abs(slot.dx))) + size;
+    const openHomeX = Math.min(safe.x1 - spread, Math.max(safe.x0 + spread, homeX));
+    const offsets: number[] = [];
     for (let m = 0; m < count; m++) {
       const row = Math.floor(m / perRow);
       const col = m % perRow;
@@ -103,10 +115,15 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
       let offsetX = 0;
       let zBase = 0;
       if (place === 'ground' || place === 'fixed') {
-        const f = Math.max(0, lane - row * 0.14 + (inRow > 1 ? rng.range(-0.03, 0.03) : 0));
+        // Rows further back stand far enough up the ground to show above the row in front, staggered half a place.
+        const rowStep = Math.max(0.14, (size * 0.45) / Math.max(0.05, ground[1] - ground[0]));
+        const f = Math.max(0, lane - row * rowStep + (inRow > 1 ? rng.range(-0.03, 0.03) : 0));
         baseY = hasImage ? view.h * (0.86 - row * 0.04) : ground[0] + (ground[1] - ground[0]) * f;
         perspective = hasImage ? 1 : 0.62 + 0.43 * f;
-        offsetX = (col - (inRow - 1) / 2) * size * perspective * 1.25 + (row % 2) * size * 0.4 + rng.range(-0.02, 0.02);
+        const spacing = size * perspective * 1.25;
+        // A back row with as many as the front one would line up behind it: shift it half a place into the gaps.
+        const stagger = row % 2 === 1 && inRow % 2 === perRow % 2 ? spacing * 0.5 : 0;
+        offsetX = (col - (inRow - 1) / 2) * spacing + stagger + rng.range(-0.02, 0.02);
         zBase = baseY;
       } else if (place === 'surface') {
         const surface = zones.surface ?? view.h * 0.7;
@@ -119,21 +136,22 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
         offsetX = (m - (count - 1) / 2) * size * 1.6;
         zBase = -10;
       } else {
-        const zone = place === 'water' && zones.water ? zones.water : air;
-        const band = zone[1] - zone[0];
-        const centre = zone[0] + band * (0.35 + 0.3 * ((si % 3) / 2)) + size * 0.5;
-        baseY = count > 1 ? centre + rng.range(-0.5, 0.5) * Math.min(band * 0.6, 0.2 + count * 0.01) : centre;
-        offsetX = count > 1 ? rng.range(-0.5, 0.5) * Math.min(view.w * 0.6, 0.25 + count * 0.03) : 0;
-        perspective = count > 1 ? rng.range(0.85, 1.05) : 1;
+        const band = openZone[1] - openZone[0];
+        const centre = openZone[0] + band * (0.35 + 0.3 * ((si % 3) / 2)) + size * 0.5;
+        const slot = slots[m] as Slot;
+        baseY = centre + slot.dy;
+        offsetX = openHomeX - homeX + slot.dx;
+        perspective = slot.scale;
         zBase = view.h + 1 + baseY;
       }
       const w = size * perspective;
       const x = homeX + offsetX;
-      const memberSpeed = speed * (place === 'air' || place === 'water' ? rng.range(0.92, 1.08) : 1);
+      // One speed for the whole group, so a formation keeps its shape for the whole shot.
       let path = buildPath({
-        action, place, entry, dirWord, dir, speed: memberSpeed, x: homeX, y: baseY, w, layout, member: m, count,
+        action, place, entry, dirWord, dir, speed, x: homeX, y: baseY, w, layout, member: m, count,
       });
-      path = inFormation(path, offsetX, baseY, m, first, actors[first]?.path, w, rng);
+      path = inFormation(path, offsetX, m, rng);
+      offsets.push(offsetX);
       actors.push({
         id: `${si}.${m}`,
         noun: entry.noun,
@@ -157,6 +175,10 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
         glow: action === 'flicker' ? '#ffb347' : action === 'glow' ? '#fff3b0' : null,
       });
     }
+    const members = actors.slice(first);
+    keepFormation(members.map((member) => member.path), offsets).forEach((path, m) => {
+      (members[m] as ActorTrack).path = path;
+    });
   });
   pairUp(groups, actors, layout.safe);
   return actors;

@@ -2,7 +2,6 @@
  * What the weather and the style add to a shot: rain, snow, fog, wind and lightning strikes, and the grade the style
  * puts on each finished frame.
  */
-import { neonAccents } from '../palette.js';
 import type { Rng } from '../prng.js';
 import type { GradeSpec, WeatherSpec } from '../timeline.js';
 
@@ -25,25 +24,32 @@ export function weatherSpec(kind: string, view: { w: number; h: number }, second
   return spec;
 }
 
-/** What each style changes in the plain grade (cinematic also letterboxes wide frames). */
+/**
+ * What each style changes in the plain grade, which is nothing at all for flat, pastel and vivid (their look is their palette);
+ * cinematic also letterboxes wide frames.
+ */
 const styleGrades: Record<string, Partial<GradeSpec>> = {
   // The warm/teal grade is in the palette (styleColor), so the per-frame cost is bars and vignette only.
   cinematic: { vignette: 0.42 },
-  noir: { desaturate: 1, vignette: 0.6, grain: 0.1 },
-  'vintage-film': { desaturate: 0.85, sepia: 0.5, vignette: 0.55, grain: 0.12, flicker: 0.06, scratches: true },
-  watercolor: { paper: 0.5, soften: 0.45, vignette: 0.2 },
-  pastel: { soften: 0.25, vignette: 0.08 },
-  'pixel-art': { pixelate: 1 / 120, vignette: 0 },
-  neon: { neonGlow: neonAccents[1], vignette: 0.45 },
+  noir: { mono: { color: '#808080', amount: 1 }, vignette: 0.6, grain: 0.1 },
+  'vintage-film': { mono: { color: '#a27a4e', amount: 0.8 }, vignette: 0.55, grain: 0.12, flicker: 0.06, scratches: true },
+  watercolor: { paper: 0.55, surface: 'wash', edgePool: 0.7 },
+  'pixel-art': { pixelate: 1 / 150, retroPalette: true },
+  neon: { bloom: 0.4, vignette: 0.45 },
   comic: { halftone: 0.08, vignette: 0.1 },
-  sketch: { desaturate: 0.9, paper: 0.7, vignette: 0.15 },
-  vivid: { vignette: 0.15 },
+  sketch: { mono: { color: '#808080', amount: 0.9 }, paper: 0.7 },
+  claymation: { paper: 0.5, surface: 'clay', vignette: 0.35, hold: 2 },
+  'paper-cut': { paper: 0.6, surface: 'craft', cutShadow: 0.5, vignette: 0.12 },
+  'ukiyo-e': { paper: 0.8, surface: 'washi', skyBand: '#1b2a48' },
+  'low-poly': { facets: 1 / 24 },
 };
 
-export function gradeSpec(style: string, view: { w: number; h: number }): GradeSpec {
-  return {
-    style, letterbox: style === 'cinematic' && view.w / view.h > 1.3 ? 0.12 : 0, vignette: 0.18, grain: 0, desaturate: 0,
-    sepia: 0, tint: null, tintAlpha: 0, pixelate: 0, halftone: 0, paper: 0, soften: 0, flicker: 0, scratches: false,
-    neonGlow: null, contrast: 0, ...styleGrades[style],
+export function gradeSpec(style: string, view: { w: number; h: number }, skyVisible: boolean): GradeSpec {
+  const grade: GradeSpec = {
+    style, letterbox: style === 'cinematic' && view.w / view.h > 1.3 ? 0.12 : 0, vignette: 0, grain: 0, mono: null,
+    pixelate: 0, retroPalette: false, facets: 0, halftone: 0, paper: 0, surface: 'paper', skyBand: null, flicker: 0,
+    scratches: false, bloom: 0, cutShadow: 0, edgePool: 0, hold: 1, ...styleGrades[style],
   };
+  if (!skyVisible) grade.skyBand = null;
+  return grade;
 }

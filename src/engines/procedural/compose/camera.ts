@@ -13,7 +13,7 @@ export function cameraTrack(shot: Shot, view: { w: number; h: number }, seconds:
   const k = speed === 'slow' ? 0.5 : speed === 'fast' ? 2 : 1;
   const cx = view.w / 2;
   const cy = view.h / 2;
-  const track: CameraTrack = { move, speed, x0: cx, x1: cx, y0: cy, y1: cy, zoom0: 1, zoom1: 1, orbit: 0, roll: 0, shake: 0, follow: null, seed };
+  const track: CameraTrack = { move, speed, x0: cx, x1: cx, y0: cy, y1: cy, zoom0: 1, zoom1: 1, orbit: 0, roll: 0, shake: 0, follow: null, returns: false, seed };
   switch (move) {
     case 'pan-left':
     case 'pan-right': {
@@ -58,7 +58,9 @@ export function cameraTrack(shot: Shot, view: { w: number; h: number }, seconds:
 /** Camera at t: view centre (world units), zoom, roll, and the orbit swing that parallax layers use. */
 export function sampleCamera(shot: ShotTrack, t: number): { x: number; y: number; zoom: number; rot: number; orbit: number } {
   const c = shot.camera;
-  const p = easeInOut(t / Math.max(0.001, shot.seconds));
+  const u = t / Math.max(0.001, shot.seconds);
+  // A returning move eases out to its end at mid-shot and back, and keeps cycling past the end (a loop's seam).
+  const p = c.returns ? 0.5 - 0.5 * Math.cos(2 * Math.PI * u) : easeInOut(u);
   let x = c.x0 + (c.x1 - c.x0) * p;
   let y = c.y0 + (c.y1 - c.y0) * p;
   const zoom = c.zoom0 + (c.zoom1 - c.zoom0) * p;

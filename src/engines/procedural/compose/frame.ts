@@ -3,9 +3,10 @@
  * motion), sorted back to front. Pure, so any frame can be drawn on its own.
  */
 import { poseAt } from '../motion.js';
+import { hash2 } from '../prng.js';
 import type { ActorState, ActorTrack, FrameState, ShotTrack, Timeline } from '../timeline.js';
 import { sampleCamera } from './camera.js';
-import { pathAt } from './paths.js';
+import { headingAt, pathAt } from './paths.js';
 
 /** The shot that frame `frame` belongs to. */
 export function shotAt(timeline: Timeline, frame: number): ShotTrack {
@@ -23,10 +24,23 @@ function depthOrder(actor: ActorTrack, y: number, t: number): number {
   return actor.z;
 }
 
-/** Evaluate frame `frame` of the timeline: camera and every actor's pose, sorted back to front. */
-export function sampleFrame(timeline: Timeline, frame: number): FrameState {
-  const shot = shotAt(timeline, frame);
-  const t = (frame - shot.startFrame) / timeline.fps;
+/**
+ * Stop-motion holds each pose for `hold` frames ("on twos"), and the puppets shift a hair between poses where an
+ * animator's hand touched them: the boil that makes clay look hand-made.
+ */
+function boil(hold: number, pose: number, actor: number, seed: number): { dx: number; rot: number } {
+  if (hold <= 1) return { dx: 0, rot: 0 };
+  return { dx: (hash2(pose, actor, seed) - 0.5) * 0.012, rot: (hash2(pose, actor + 977, seed) - 0.5) * 0.02 };
+}
+
+/**
+ * Evaluate frame `frame` of the timeline: camera and every actor's pose, sorted back to front. `shot` picks which
+ * shot, where two are drawn over the same frames (a crossfade) or a shot runs on past its end (a loop's seam).
+ */
+export function sampleFrame(timeline: Timeline, frame: number, shot = shotAt(timeline, frame)): FrameState {
+  const hold = Math.max(1, Math.round(shot.grade.hold));
+  const poseIndex = Math.floor((frame - shot.startFrame) / hold);
+  const t = (poseIndex * hold) / timeline.fps;
   const cam = sampleCamera(shot, t);
   const wind = shot.atmosphere.wind?.strength ?? 0;
   const dt = 1 / timeline.fps;
@@ -46,7 +60,8 @@ export function sampleFrame(timeline: Timeline, frame: number): FrameState {
     let rot = pose.rot;
     const moving = Math.abs(vx) > 0.004;
     if (actor.orientation === 'mirror') {
-      const facingRight = moving ? vx > 0 : actor.rest > 0;
+      const heading = headingAt(shot, actor.path, t);
+      const facingRight = heading !== 0 ? heading > 0 : moving ? vx > 0 : actor.rest > 0;
       flip = pose.turn ? !facingRight : facingRight;
     } else if (actor.orientation === 'rotate') {
       const speed = Math.hypot(vx, vy);
@@ -59,13 +74,14 @@ export function sampleFrame(timeline: Timeline, frame: number): FrameState {
       rot += Math.max(-0.08, Math.min(0.08, vx * 0.25));
     }
     const lift = pose.lift;
+    const jitter = boil(hold, poseIndex, i, shot.seed);
     const onGround = actor.place === 'ground' || actor.place === 'fixed';
     return {
       actor: i,
-      x: at.x + pose.dx * h,
+      x: at.x + (pose.dx + jitter.dx) * h,
       y: at.y + pose.dy * h,
       h,
-      rot,
+      rot: rot + jitter.rot,
       flip,
       sx: pose.sx,
       sy: pose.sy,

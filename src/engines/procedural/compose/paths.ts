@@ -8,8 +8,11 @@ import type { Rng } from '../prng.js';
 import type { Zones } from '../settings.js';
 import type { PathSpec, Place, ShotTrack } from '../timeline.js';
 
-/** Travellers that loop around (leave one side, come back on the other) instead of turning round. */
-const wrapping = new Set(['drive', 'race', 'sail', 'fly', 'glide', 'swim', 'surf', 'skate', 'ride', 'drift', 'gallop', 'run', 'dive']);
+/**
+ * Travellers that loop around (leave one side, come back on the other) instead of turning round: vehicles, fliers and
+ * swimmers pass through a scene; runners and riders turn at the edge and stay in it.
+ */
+const wrapping = new Set(['drive', 'race', 'sail', 'fly', 'glide', 'swim', 'surf', 'drift', 'dive']);
 
 /** An axis-aligned rectangle in world units. */
 export interface Rect {
@@ -32,6 +35,49 @@ export interface Layout {
 /** Smooth start and stop for p in 0..1 (camera moves, approaches). */
 export const easeInOut = (p: number): number => 0.5 - 0.5 * Math.cos(Math.PI * Math.max(0, Math.min(1, p)));
 
+/**
+ * Distance covered (0..1) at p (0..1) of a leg that speeds up over the first `a` of its time, cruises, and slows
+ * down over the last `a`: a walker pacing back and forth slows to turn instead of bouncing off the edge.
+ */
+function trapezoid(p: number, a: number): number {
+  if (a <= 0) return p;
+  const top = 1 / (1 - a);
+  if (p < a) return (top * p * p) / (2 * a);
+  if (p > 1 - a) return 1 - (top * (1 - p) * (1 - p)) / (2 * a);
+  return top * (p - a / 2);
+}
+
+/** Seconds a pacing traveller takes to slow down and turn round at each end. */
+const TURN_SECONDS = 0.35;
+
+/** Where a pacing traveller is in its back-and-forth: which leg (0 outward from x0, 1 back) and how far along. */
+function pingpongLeg(path: Extract<PathSpec, { kind: 'pingpong' }>, t: number): { leg: 0 | 1; p: number; span: number } {
+  const span = Math.max(0.001, path.x1 - path.x0);
+  const d = path.start * span + path.dir * path.speed * t;
+  const m = ((d % (2 * span)) + 2 * span) % (2 * span);
+  return m <= span ? { leg: 0, p: m / span, span } : { leg: 1, p: (m - span) / span, span };
+}
+
+/** Gravity for things dropped (world units/s²) and how much of its speed a landing thing keeps. */
+const GRAVITY = 2.6;
+const RESTITUTION = 0.32;
+
+/** Height above the floor of something dropped from `h` at time `t` after letting go: a fall, then smaller hops. */
+export function dropHeight(h: number, t: number): number {
+  if (t <= 0) return h;
+  const fall = Math.sqrt((2 * h) / GRAVITY);
+  if (t < fall) return h - 0.5 * GRAVITY * t * t;
+  let v = GRAVITY * fall * RESTITUTION;
+  let since = t - fall;
+  while (v > 0.02) {
+    const air = (2 * v) / GRAVITY;
+    if (since < air) return v * since - 0.5 * GRAVITY * since * since;
+    since -= air;
+    v *= RESTITUTION;
+  }
+  return 0;
+}
+
 /** Position (feet) and path scale of a path at t. */
 export function pathAt(shot: ShotTrack, path: PathSpec, t: number, depth = 0): { x: number; y: number; s: number } {
   switch (path.kind) {
@@ -48,12 +94,9 @@ export function pathAt(shot: ShotTrack, path: PathSpec, t: number, depth = 0): {
       return { x: a + u, y: path.y + (path.vy / path.vx) * lapOffset, s: 1 };
     }
     case 'pingpong': {
-      const span = Math.max(0.001, path.x1 - path.x0);
-      const start = path.start * span;
-      const d = start + path.dir * path.speed * t;
-      const m = ((d % (2 * span)) + 2 * span) % (2 * span);
-      const x = m <= span ? path.x0 + m : path.x1 - (m - span);
-      return { x, y: path.y, s: 1 };
+      const { leg, p, span } = pingpongLeg(path, t);
+      const eased = trapezoid(p, Math.min(0.35, (TURN_SECONDS * path.speed) / span));
+      return { x: leg === 0 ? path.x0 + span * eased : path.x1 - span * eased, y: path.y, s: 1 };
     }
     case 'orbit': {
       let cx = path.cx;
@@ -77,9 +120,10 @@ export function pathAt(shot: ShotTrack, path: PathSpec, t: number, depth = 0): {
     }
     case 'fall': {
       const span = path.y1 - path.y0;
+      if (!path.loop) return { x: path.x, y: path.y1 - dropHeight(span, t - path.delay), s: 1 };
+      // Leaves and snowflakes drift down at their own pace and start again at the top.
       const d = Math.max(0, t - path.delay) * path.speed;
-      const y = path.loop ? path.y0 + (((d % span) + span) % span) : Math.min(path.y1, path.y0 + d);
-      return { x: path.x, y, s: 1 };
+      return { x: path.x, y: path.y0 + (((d % span) + span) % span), s: 1 };
     }
     case 'approach': {
       const p = easeInOut(t / Math.max(0.001, shot.seconds));
@@ -93,10 +137,26 @@ export function pathAt(shot: ShotTrack, path: PathSpec, t: number, depth = 0): {
 }
 
 /**
- * Place a group member relative to the group's path: side by side for travellers and static groups, single file
- * (following the first member) for those pacing back and forth, staggered in time for falling things.
+ * Which way a traveller faces at t where its velocity cannot tell (a pacer slowing to turn): +1 right, -1 left, or 0
+ * when the path has no opinion and the velocity decides.
  */
-export function inFormation(path: PathSpec, offsetX: number, baseY: number, member: number, first: number, leader: PathSpec | undefined, w: number, rng: Rng): PathSpec {
+export function headingAt(shot: ShotTrack, path: PathSpec, t: number, depth = 0): number {
+  if (path.kind === 'pingpong') {
+    const { leg } = pingpongLeg(path, t);
+    return leg === 0 ? path.dir : -path.dir;
+  }
+  if (path.kind === 'follow' && depth < 3) {
+    const target = shot.actors[path.target];
+    return target ? headingAt(shot, target.path, t - path.lag, depth + 1) : 0;
+  }
+  return 0;
+}
+
+/**
+ * Place a group member relative to the group's path: side by side for travellers and static groups, staggered in
+ * time for falling things. Pacers and risers are then locked together by keepFormation.
+ */
+export function inFormation(path: PathSpec, offsetX: number, member: number, rng: Rng): PathSpec {
   switch (path.kind) {
     case 'static':
     case 'approach':
@@ -105,15 +165,36 @@ export function inFormation(path: PathSpec, offsetX: number, baseY: number, memb
       return { ...path, x: path.x + offsetX };
     case 'fall':
       return { ...path, x: path.x + offsetX, delay: path.loop ? -rng.float() * ((path.y1 - path.y0) / path.speed) : path.delay + member * 0.15 };
-    case 'pingpong': {
-      if (member === 0 || !leader || leader.kind !== 'pingpong') return path;
-      const lag = (member * w * 1.15) / Math.max(0.02, path.speed);
-      return { kind: 'follow', target: first, lag, dy: baseY - leader.y };
-    }
+    case 'pingpong':
     case 'follow':
     case 'orbit':
       return path;
   }
+}
+
+/**
+ * A group that paces back and forth moves as one body: each member keeps its place in the row and the whole row
+ * turns at the edges, so nobody walks through anybody. A group rising goes up together, each member as far as the
+ * lowest needs to clear the top, so the formation rises intact instead of bunching at the top.
+ */
+export function keepFormation(paths: PathSpec[], offsets: number[]): PathSpec[] {
+  const lead = paths[0];
+  if (lead?.kind === 'pingpong') {
+    const lo = Math.min(...offsets);
+    const hi = Math.max(...offsets);
+    // A row as wide as the range barely paces at all, but still never overlaps itself.
+    const span = Math.max(0.02, lead.x1 - lead.x0 - (hi - lo));
+    return paths.map((path, m) => {
+      if (path.kind !== 'pingpong') return path;
+      const x0 = lead.x0 - lo + (offsets[m] as number);
+      return { ...path, x0, x1: x0 + span };
+    });
+  }
+  if (lead?.kind === 'rise' && paths.length > 1) {
+    const climb = Math.max(...paths.map((path) => (path.kind === 'rise' ? path.y0 - path.y1 : 0)));
+    return paths.map((path, m) => (path.kind === 'rise' ? { ...path, y1: path.y0 - climb, delay: lead.delay + m * 0.08 } : path));
+  }
+  return paths;
 }
 
 /** One group member's situation, from which its path follows. */
@@ -174,10 +255,12 @@ export function buildPath(input: PathInput): PathSpec {
     return { kind: 'travel', x: centre - (dir * travel) / 2, y, vx: dir * speed, vy: 0, wrap: null };
   }
   if (wrapping.has(action)) {
-    const margin = w * 1.2 + 0.05;
+    // Just far enough past the edge for the widest art to be out of sight before it comes round again.
+    const margin = w * 0.85 + 0.02;
     const wrap: [number, number] = [safe.x0 - 0.04 - margin, safe.x1 + 0.04 + margin];
     const start = safe.x0 + w / 2 + rng.float() * Math.max(0.01, span);
     return { kind: 'travel', x: start, y, vx: dir * speed, vy: 0, wrap };
   }
-  return { kind: 'pingpong', x0: safe.x0 + w / 2, x1: safe.x1 - w / 2, y, speed, start: Math.min(0.95, Math.max(0.05, (x - safe.x0) / Math.max(0.01, span))), dir };
+  // Art is often wider than tall (w is a height): keep the whole of it inside at the turning points.
+  return { kind: 'pingpong', x0: safe.x0 + w * 0.65, x1: safe.x1 - w * 0.65, y, speed, start: Math.min(0.95, Math.max(0.05, (x - safe.x0) / Math.max(0.01, span))), dir };
 }

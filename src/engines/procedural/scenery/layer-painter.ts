@@ -1,11 +1,11 @@
 /**
- * Drawing the scenery layers described by settings.ts. Static geometry (ridges, trees, skylines, ground texture) is
- * built once per shot as Path2D objects in world units and only re-filled each frame under the layer's parallax
- * transform; only what really moves (water, surf, beams, particles, smoke) is rebuilt per frame. That keeps a 1080p
- * frame within budget.
+ * Drawing the items of the scenery layers described by settings.ts, in world units under the layer's parallax
+ * transform. Static geometry (ridges, trees, skylines, ground texture) is built once per shot as Path2D objects; what
+ * really moves (water, surf, beams, particles, smoke) is rebuilt for each t. Static items are painted once per shot
+ * into cached pictures (shot-scenery.ts); only the moving ones are drawn every frame.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { LayerItem, LayerSpec } from '../timeline.js';
+import type { LayerItem } from '../timeline.js';
 import { buildBackdrop, drawBackdrop, drawBeams } from './backdrops.js';
 import type { Built, LayerRange } from './geometry.js';
 import { buildTexture, drawGroundFill, drawTexture } from './ground.js';
@@ -16,15 +16,18 @@ import { buildSkyline, drawSkyline } from './structures.js';
 import { buildRidge, drawRidge, drawVolcano } from './terrain.js';
 import { drawShore, drawWater } from './water.js';
 
-/** Paints the layers of one shot, keeping the static geometry of each item between frames. */
+/** Items that look the same at every t, and draw with plain source-over (so a cached copy composites the same). */
+const staticKinds = new Set<LayerItem['kind']>(['ridge', 'fill', 'props', 'skyline', 'backdrop', 'planet', 'texture']);
+
+export function isStaticItem(item: LayerItem): boolean {
+  return staticKinds.has(item.kind);
+}
+
+/** Paints the items of one shot's layers, keeping the static geometry of each item between calls. */
 export class LayerPainter {
   private readonly cache = new Map<string, Built>();
 
   constructor(private readonly horizon: number, private readonly view: { w: number; h: number }) {}
-
-  draw(ctx: SKRSContext2D, layer: LayerSpec, layerIndex: number, range: LayerRange, t: number): void {
-    layer.items.forEach((item, i) => this.drawItem(ctx, item, `${layerIndex}:${i}`, range, t));
-  }
 
   private built(key: string, make: () => Built): Built {
     let entry = this.cache.get(key);
@@ -35,7 +38,8 @@ export class LayerPainter {
     return entry;
   }
 
-  private drawItem(ctx: SKRSContext2D, item: LayerItem, key: string, r: LayerRange, t: number): void {
+  /** Draw one item; `key` names it within the shot (its geometry is built once under that key). */
+  drawItem(ctx: SKRSContext2D, item: LayerItem, key: string, r: LayerRange, t: number): void {
     const { horizon, view } = this;
     switch (item.kind) {
       case 'ridge':

@@ -1,4 +1,5 @@
 /** The soundtrack as a WAV file, the form the encoder takes to mux it as AAC. */
+import { endianness } from 'node:os';
 
 /** Synthesised float stereo samples. */
 export interface Soundtrack {
@@ -25,11 +26,15 @@ export function encodeWav({ sampleRate, left, right }: Soundtrack): Buffer {
   buffer.writeUInt16LE(16, 34);
   buffer.write('data', 36, 'ascii');
   buffer.writeUInt32LE(dataBytes, 40);
+  // Samples through a typed view: a tenth of the time of writeInt16LE per sample. The view is in the machine's byte
+  // order, so a big-endian machine swaps each sample afterwards.
+  const samples = new Int16Array(buffer.buffer, buffer.byteOffset + 44, frames * 2);
   for (let i = 0; i < frames; i++) {
     const l = Math.max(-1, Math.min(1, left[i] as number));
     const r = Math.max(-1, Math.min(1, right[i] as number));
-    buffer.writeInt16LE(Math.round(l * 32767), 44 + i * 4);
-    buffer.writeInt16LE(Math.round(r * 32767), 46 + i * 4);
+    samples[i * 2] = Math.round(l * 32767);
+    samples[i * 2 + 1] = Math.round(r * 32767);
   }
+  if (endianness() === 'BE') buffer.subarray(44).swap16();
   return buffer;
 }
