@@ -56,7 +56,7 @@ export function placementFor(matrices: Matrix[]): { placement: Placement; scale:
 
 function split(value: number, step: boolean): [whole: number, phase: number] {
   const whole = Math.floor(value);
-  const precision = step ? 1 : STILL_PRECISION;
+  const precision = step ? PHASES : STILL_PRECISION;
   const phase = Math.round((value - whole) * precision) / precision;
   return phase >= 1 ? [whole + 1, 0] : [whole, phase];
 }

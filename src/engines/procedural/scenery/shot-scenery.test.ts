@@ -67,7 +67,7 @@ describe('cached scenery', () => {
     'a desert canyon at sunset, the camera zooms in',
     'a beach with palm trees at dawn, orbit camera',
     'a snowy village at dusk, static camera',
-  ])('looks like the scenery drawn live: %s', async (prompt) => {
+  ])('looks like the scenery drawn live: %s', (prompt) => {
     const timeline: Timeline = compose({ plan: planPrompt(prompt, { seconds: 2 }), seed: 4, width: W, height: H, seconds: 2 });
     const shot = timeline.shots[0] as ShotTrack;
     const frame: FrameGeometry = { width: W, height: H, unit: Math.min(W, H), view: timeline.view };
