@@ -48,7 +48,7 @@ describe('restart recovery', () => {
     expect(done.status).toBe('completed');
 
     const outputs = fs.readdirSync(path.join(dataDir, 'blobs', 'videos', id)).sort();
-    expect(outputs).toEqual(['spritesheet.jpg', 'thumbnail.webp', 'video.mp4']);
+    expect(outputs).toEqual(['preview.jpg', 'spritesheet.jpg', 'thumbnail.webp', 'video.mp4']);
     const info = await describeVideo(path.join(dataDir, 'blobs', 'videos', id, 'video.mp4'));
     expect(info.video).toMatchObject({ width: 1280, height: 720 });
     expect(Math.abs(info.duration - 6)).toBeLessThanOrEqual(1 / 24 + 0.03);

@@ -32,9 +32,11 @@ describe('video events', () => {
       body: JSON.stringify({ prompt: 'a rocket flying through space', size: '1280x720', seconds: '4' }),
     })).json()) as { id: string };
     adminVideoId = created.id;
-    const events = await readEvents(`${server.url}/v1/videos/${created.id}/events`, headers);
+    const streamed = await readEvents(`${server.url}/v1/videos/${created.id}/events`, headers);
+    // Besides the video objects, one `preview` event announces the first-frame still (test/video-preview.test.ts).
+    expect(streamed.map((e) => e.event).filter((name) => name !== 'video')).toEqual(['preview']);
+    const events = streamed.filter((e) => e.event === 'video');
     const progress = events.map((e) => e.data.progress);
-    expect(events.every((e) => e.event === 'video')).toBe(true);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.filter((p) => p > 0 && p < 100).length).toBeGreaterThan(1);
     expect(events.at(-1)!.data).toMatchObject({ status: 'completed', progress: 100 });

@@ -5,11 +5,13 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Config } from '../config.js';
 import type { EngineRegistry } from '../engines/registry.js';
+import type { ArtistService } from '../services/artist-service.js';
 import type { VideoService } from '../services/video-service.js';
 import type { FileService } from '../services/file-service.js';
 import type { GalleryService } from '../services/gallery-service.js';
 import type { GuestPolicy } from '../services/guest-policy.js';
 import type { SessionService } from '../services/session-service.js';
+import { registerArtistRoutes } from './artists-routes.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerFileRoutes } from './files-routes.js';
 import { registerGalleryRoutes } from './gallery-routes.js';
@@ -33,6 +35,7 @@ export interface ServerDeps {
   sessions: SessionService;
   gallery: GalleryService;
   guests: GuestPolicy;
+  artists: ArtistService;
 }
 
 /** Room for an image sent inline as a base64 data URL (4/3 of its bytes) plus the other fields. */
@@ -78,6 +81,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerModelRoutes(app, deps);
   registerGalleryRoutes(app, deps);
   registerSessionRoutes(app, deps);
+  registerArtistRoutes(app, deps);
   registerSharePage(app, deps);
   await registerStudioRoutes(app);
   return app;

@@ -68,9 +68,16 @@ export function renderSharePage(video: VideoRecord, origin: string): string {
 <dt>Model</dt><dd>${escapeHtml(video.model)}</dd>
 <dt>Size</dt><dd>${escapeHtml(video.size)} · ${video.seconds} s${video.hasAudio ? ' · with sound' : ''}</dd>
 <dt>Artwork</dt><dd>${creditList}</dd>
-<dt>Provenance</dt><dd><span class="badge" title="Signed provenance manifests are not issued yet">Provenance: not yet signed</span></dd>
+${artistCredits(video)}<dt>Provenance</dt><dd><span class="badge" title="Signed provenance manifests are not issued yet">Provenance: not yet signed</span></dd>
 </dl>`;
   return page(title, head, body);
+}
+
+/** The registered artists the prompt named, who consented to be credited (and, for a licence, paid). */
+function artistCredits(video: VideoRecord): string {
+  if (video.credits.length === 0) return '';
+  const items = video.credits.map((c) => `<li>${escapeHtml(c.name)}${c.policy === 'license' ? ' (licensed)' : ''}</li>`).join('');
+  return `<dt>Artists</dt><dd><ul class="credits artists">${items}</ul></dd>\n`;
 }
 
 function notFoundPage(): string {

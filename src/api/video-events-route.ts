@@ -11,7 +11,8 @@ const keepAliveMs = 15_000;
 
 /**
  * `GET /v1/videos/{id}/events`: Server-Sent Events with the video object each time its status or progress
- * changes, ending after the final state, so a page or CLI follows a render live without polling.
+ * changes, ending after the final state, so a page or CLI follows a render live without polling. While the video is
+ * made, one `preview` event says where its first-frame still can be fetched, once it exists.
  */
 export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
   app.get('/v1/videos/:video_id/events', async (request, reply) => {
@@ -40,11 +41,21 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
       out.write(`event: video\ndata: ${data}\n\n`);
     };
 
+    // The first-frame still is announced once, as soon as the worker has stored it, while the video is being made.
+    let previewSent = false;
+    const sendPreview = async (): Promise<void> => {
+      if (previewSent || video.status === 'completed' || !(await deps.videos.hasPreview(video))) return;
+      previewSent = true;
+      out.write(`event: preview\ndata: ${JSON.stringify({ id, url: `/v1/videos/${id}/content?variant=preview` })}\n\n`);
+    };
+
     try {
       send();
+      await sendPreview();
       while (!closed && (video.status === 'queued' || video.status === 'in_progress')) {
         await new Promise((resolve) => setTimeout(resolve, checkEveryMs));
         video = await deps.videos.get(key, id);
+        await sendPreview();
         send();
         if (Date.now() - lastWriteAt > keepAliveMs) {
           out.write(': keep-alive\n\n');

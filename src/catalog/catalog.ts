@@ -1,3 +1,4 @@
+import { ArtistsRepository } from './artists-repository.js';
 import { openDatabase, type DialectName } from './database.js';
 import { FilesRepository } from './files-repository.js';
 import { GalleryRepository } from './gallery-repository.js';
@@ -18,6 +19,7 @@ export interface Catalog {
   files: FilesRepository;
   sessions: SessionsRepository;
   gallery: GalleryRepository;
+  artists: ArtistsRepository;
   close: () => Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function openCatalog(url: string): Promise<Catalog> {
     files: new FilesRepository(db),
     sessions: new SessionsRepository(db),
     gallery: new GalleryRepository(db),
+    artists: new ArtistsRepository(db),
     close,
   };
 }

@@ -8,6 +8,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as files from './migrations/0002-files.js';
 import * as operations from './migrations/0003-operations.js';
 import * as studio from './migrations/0004-studio.js';
+import * as artists from './migrations/0005-artists.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,7 +19,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio, '0005-artists': artists };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**

@@ -55,6 +55,8 @@ export interface VideoTable {
   deleted_at: Millis | null;
   /** Set while the owner shows the video in the public gallery; null means private. */
   published_at: Millis | null;
+  /** JSON: ArtistCredit[], the registered artists its prompts named; null for none. */
+  credits: string | null;
 }
 
 export interface JobTable {
@@ -105,6 +107,18 @@ export interface SessionTable {
   expires_at: Millis;
 }
 
+/** An artist's consent: JSON lists of the phrases that refer to them, and their policy. */
+export interface ArtistTable {
+  id: string;
+  name: string;
+  aliases: string;
+  style_keywords: string;
+  policy: 'deny' | 'credit' | 'license';
+  fee_per_second: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
@@ -112,5 +126,6 @@ export interface Database {
   idempotency_keys: IdempotencyTable;
   files: FileTable;
   sessions: SessionTable;
+  artists: ArtistTable;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ArtistCredit } from '../domain/artist.js';
 import type { ScenePlan } from '../domain/scene-plan.js';
 import type { StoredImage, VideoOperation, VideoOptions, VideoOutputs, VideoRecord } from '../domain/video.js';
 import type { Database, VideoTable } from './schema.js';
@@ -32,6 +33,7 @@ export function toVideoRecord(row: Selectable<VideoTable>): VideoRecord {
     completedAt: row.completed_at,
     expiresAt: row.expires_at,
     publishedAt: row.published_at,
+    credits: parseJson<ArtistCredit[]>(row.credits) ?? [],
   };
 }
 
@@ -50,6 +52,8 @@ export interface NewVideo {
   operation: VideoOperation | null;
   requestFingerprint: string;
   createdAt: number;
+  /** The artists to credit; none when left out. */
+  credits?: ArtistCredit[];
 }
 
 export interface ListOptions {
@@ -86,6 +90,7 @@ export class VideosRepository {
         options: video.options && JSON.stringify(video.options),
         operation: video.operation && JSON.stringify(video.operation),
         request_fingerprint: video.requestFingerprint,
+        credits: video.credits?.length ? JSON.stringify(video.credits) : null,
         has_audio: 0,
         attempt: 0,
         created_at: video.createdAt,

@@ -3,7 +3,7 @@ import { openCatalog } from '../catalog/catalog.js';
 import { loadConfig } from '../config.js';
 import { scopes, type Scope } from '../domain/api-key.js';
 
-async function withCatalog<T>(dataDir: string | undefined, run: (catalog: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
+export async function withCatalog<T>(dataDir: string | undefined, run: (catalog: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
   const catalog = await openCatalog(loadConfig(process.env, { dataDir }).databaseUrl);
   try {
     return await run(catalog);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerArtistsCommand } from './artists-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerKeysCommand } from './keys-command.js';
 import { registerPlanCommand } from './plan-command.js';
@@ -18,6 +19,7 @@ registerServeCommand(program);
 registerGenerateCommand(program);
 registerPlanCommand(program);
 registerKeysCommand(program);
+registerArtistsCommand(program);
 registerVocabCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

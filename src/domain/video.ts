@@ -1,3 +1,4 @@
+import type { ArtistCredit } from './artist.js';
 import type { ScenePlan } from './scene-plan.js';
 
 export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
@@ -89,6 +90,8 @@ export interface VideoRecord {
   expiresAt: number | null;
   /** When the owner published it to the public gallery; null while private. */
   publishedAt: number | null;
+  /** The registered artists its prompts named (or its sources were credited to). */
+  credits: ArtistCredit[];
 }
 
 /**
@@ -116,6 +119,8 @@ export interface VideoObject {
   operation: OperationObject | null;
   /** Unix seconds since it is in the public gallery (and on its share page `/v/{id}`); null while private. */
   published_at: number | null;
+  /** The registered artists this video credits: named in its prompts, or credited by the videos it was made from. */
+  credits: ArtistCredit[];
 }
 
 /** The wire form of a VideoOperation: snake_case, sources by id, an upload described but never named. */
@@ -184,5 +189,6 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     options: video.options,
     operation: video.operation && toOperationObject(video.operation),
     published_at: unixSeconds(video.publishedAt),
+    credits: video.credits,
   };
 }

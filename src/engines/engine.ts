@@ -74,6 +74,19 @@ export interface GenerateContext {
   onProgress: (fraction: number) => void;
   /** A private scratch directory for this attempt; the engine writes its output file here. */
   workDir: string;
+  /**
+   * Called at most once, as soon as the first frame is drawn, with a small still of it, so a client sees the picture
+   * long before the video is encoded. Optional both ways: an engine may never call it, a caller may not listen.
+   */
+  onPreview?: (frame: PreviewFrame) => void;
+}
+
+/** A reduced still of the first frame (at most a few hundred pixels wide), already encoded. */
+export interface PreviewFrame {
+  image: Buffer;
+  mime: 'image/jpeg';
+  width: number;
+  height: number;
 }
 
 export interface GenerationResult {

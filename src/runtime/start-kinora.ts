@@ -11,6 +11,7 @@ import { createProceduralEngine } from '../engines/procedural/procedural-engine.
 import { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
 import { EmbeddedQueue } from '../queue/embedded-queue.js';
+import { ArtistService } from '../services/artist-service.js';
 import { FileService } from '../services/file-service.js';
 import { GalleryService } from '../services/gallery-service.js';
 import { GuestPolicy } from '../services/guest-policy.js';
@@ -62,11 +63,12 @@ export async function startKinora(config: Readonly<Config>, logger: Logger = pin
     }
 
     const files = new FileService({ config, files: catalog.files, blobs });
-    const videos = new VideoService({ config, catalog, queue, blobs, engines, files });
+    const artists = new ArtistService(catalog.artists);
+    const videos = new VideoService({ config, catalog, queue, blobs, engines, files, artists });
     const sessions = new SessionService({ config, sessions: catalog.sessions, keys: catalog.keys });
     const gallery = new GalleryService({ gallery: catalog.gallery, videos });
     const guests = new GuestPolicy({ guest: config.guest, maxSeconds: config.maxSeconds, videos: catalog.videos });
-    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines, sessions, gallery, guests });
+    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines, sessions, gallery, guests, artists });
     cleanups.unshift(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
     return {

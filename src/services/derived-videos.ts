@@ -8,6 +8,7 @@ import { newId } from '../domain/ids.js';
 import { defaultVideoOptions, type StoredClip, type VideoRecord } from '../domain/video.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
+import { mergeCredits, type ArtistService } from './artist-service.js';
 import { lastShotPlan } from './plans.js';
 import { fingerprintOf, remixOf } from './remix.js';
 import { checkUploadedVideo, sizeFor, type CheckedClip } from './uploaded-video.js';
@@ -19,6 +20,7 @@ export interface DerivedVideosDeps {
   engines: EngineRegistry;
   blobs: BlobStore;
   records: VideoRecords;
+  artists: ArtistService;
 }
 
 /** The default length of a blend's dissolve. */
@@ -43,10 +45,11 @@ export class DerivedVideos {
   async edit(key: ApiKey, body: EditVideoBody, options: CreateOptions = {}): Promise<VideoRecord> {
     const { records } = this.deps;
     const prompt = records.checkPrompt(body.prompt);
+    const named = await this.screen(prompt);
     const source = await this.readSource(key, body, 'edited', this.deps.config.maxSeconds);
     if (source.video) {
       const video = remixOf(this.deps.engines, source.video, prompt, { kind: 'edit', sourceVideoId: source.video.id, inputVideo: null }, 'video.id');
-      return (await records.findEarlier(key, video.requestFingerprint, options)) ?? this.record(key, options, video);
+      return (await records.findEarlier(key, video.requestFingerprint, options)) ?? this.record(key, options, { ...video, credits: mergeCredits(source.video.credits, named) });
     }
     const { served, modelName } = this.modelFor(body.model);
     const id = newId('video');
@@ -65,6 +68,7 @@ export class DerivedVideos {
       options: defaultVideoOptions,
       operation: { kind: 'edit', sourceVideoId: null, inputVideo },
       requestFingerprint: fingerprint,
+      credits: named,
     });
   }
 
@@ -75,6 +79,7 @@ export class DerivedVideos {
   async extend(key: ApiKey, body: ExtendVideoBody, options: CreateOptions = {}): Promise<VideoRecord> {
     const { config, records } = this.deps;
     const prompt = records.checkPrompt(body.prompt);
+    const named = await this.screen(prompt);
     const source = await this.readSource(key, body, 'extended', config.maxSeconds);
     const { served, modelName } = source.video ? this.servedModel(source.video.model, 'video.id') : this.modelFor(body.model);
     const extensionSeconds = body.seconds;
@@ -109,6 +114,7 @@ export class DerivedVideos {
       options: { audio: source.video?.options?.audio ?? true, loop: false, storyboard: null },
       operation: { kind: 'extend', sourceVideoId: source.video?.id ?? null, inputVideo, sourceSeconds, extensionSeconds },
       requestFingerprint: fingerprint,
+      credits: mergeCredits(source.video?.credits ?? [], named),
     });
   }
 
@@ -116,6 +122,7 @@ export class DerivedVideos {
   async blend(key: ApiKey, body: BlendVideosBody, options: CreateOptions = {}): Promise<VideoRecord> {
     const { config, records } = this.deps;
     const prompt = body.prompt === undefined ? undefined : records.checkPrompt(body.prompt);
+    const named = prompt === undefined ? [] : await this.screen(prompt);
     const a = await records.completedSource(key, body.video_a, 'blended', 'video_a');
     const b = await records.completedSource(key, body.video_b, 'blended', 'video_b');
     const transitionSeconds = body.transition_seconds ?? defaultTransitionSeconds;
@@ -140,6 +147,7 @@ export class DerivedVideos {
       seconds,
       operation: { kind: 'blend', videoA: a.id, videoB: b.id, transitionSeconds },
       requestFingerprint: fingerprint,
+      credits: mergeCredits(a.credits, b.credits, named),
     });
   }
 
@@ -172,6 +180,7 @@ export class DerivedVideos {
       plan: source.plan,
       operation,
       requestFingerprint: fingerprint,
+      credits: source.credits,
     });
   }
 
@@ -186,6 +195,11 @@ export class DerivedVideos {
       return { video: await this.deps.records.completedSource(key, video.id, use, 'video.id') };
     }
     return { clip: await checkUploadedVideo(await resolveMediaTools(), video, { maxSeconds, param: 'video' }) };
+  }
+
+  /** The artists a request's prompt names; a denied one refuses the request before any upload is probed. */
+  private screen(prompt: string) {
+    return this.deps.artists.screen([{ text: prompt, param: 'prompt' }]);
   }
 
   private modelFor(requested: string | undefined) {

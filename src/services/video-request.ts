@@ -112,7 +112,7 @@ export const listVideosSchema = z
 /** Kinora keeps files only as reference images, so only the purposes OpenAI uses for images are accepted. */
 export const createFileSchema = z.object({ file: uploadedFileSchema, purpose: z.enum(['vision', 'user_data']) }).strict();
 
-export const contentQuerySchema = z.object({ variant: z.enum(['video', 'thumbnail', 'spritesheet']).default('video') }).strict();
+export const contentQuerySchema = z.object({ variant: z.enum(['video', 'thumbnail', 'spritesheet', 'preview']).default('video') }).strict();
 
 /**
  * Validates with zod and turns the first problem into an OpenAI-style 400 that names the parameter, e.g.

@@ -6,12 +6,14 @@ import type { Config } from '../config.js';
 import type { ApiKey } from '../domain/api-key.js';
 import { ApiError, badRequest, videoNotFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { previewKey, previewMime } from '../domain/preview.js';
 import { defaultSeconds, defaultSize } from '../domain/sizes.js';
-import type { StoredImage, Storyboard, VideoOptions, VideoRecord } from '../domain/video.js';
+import type { StoredImage, Storyboard, VideoOptions, VideoOutputs, VideoRecord } from '../domain/video.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { loadImageUrl } from '../media/image-source.js';
 import { checkReferenceImage } from '../media/reference-image.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { mergeCredits, type ArtistService } from './artist-service.js';
 import { DerivedVideos } from './derived-videos.js';
 import type { FileService } from './file-service.js';
 import { storyboardPrompt, withStoryboardLengths } from './plans.js';
@@ -28,9 +30,12 @@ export interface VideoServiceDeps {
   blobs: BlobStore;
   engines: EngineRegistry;
   files: FileService;
+  /** Screens every prompt against the artist consent registry. */
+  artists: ArtistService;
 }
 
-export type Variant = 'video' | 'thumbnail' | 'spritesheet';
+/** The finished outputs, and the first-frame preview that exists from early in the render. */
+export type Variant = keyof VideoOutputs | 'preview';
 
 /** An output opened for sending: its bytes (or the asked range of them) and how to label them. */
 export interface VideoContent {
@@ -40,7 +45,7 @@ export interface VideoContent {
   contentType: string;
   filename: string;
 }
-const contentTypes: Record<Variant, string> = { video: 'video/mp4', thumbnail: 'image/webp', spritesheet: 'image/jpeg' };
+const contentTypes: Record<Variant, string> = { video: 'video/mp4', thumbnail: 'image/webp', spritesheet: 'image/jpeg', preview: previewMime };
 
 /** The shortest shot a storyboard may ask for: a few frames, enough to be seen. */
 const minShotSeconds = 0.25;
@@ -76,6 +81,11 @@ export class VideoService {
     const prompt = storyboard
       ? this.records.checkPrompt(storyboardPrompt(body.prompt?.trim(), storyboard), 'storyboard')
       : this.records.checkPrompt(body.prompt ?? '');
+    const credits = await this.deps.artists.screen(
+      storyboard
+        ? [{ text: body.prompt ?? '', param: 'prompt' }, ...storyboard.shots.map((shot, i) => ({ text: shot.prompt, param: `storyboard.shots[${i}].prompt` }))]
+        : [{ text: prompt, param: 'prompt' }],
+    );
     const reference = body.input_reference;
     if (reference && !served.model.features.imageInput) {
       throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
@@ -116,13 +126,17 @@ export class VideoService {
       operation: null,
       requestFingerprint: fingerprint,
       createdAt: Date.now(),
+      credits,
     });
   }
 
   async remix(key: ApiKey, sourceId: string, newPrompt: string): Promise<VideoRecord> {
     const prompt = this.records.checkPrompt(newPrompt);
+    const named = await this.deps.artists.screen([{ text: prompt, param: 'prompt' }]);
     const source = await this.records.completedSource(key, sourceId, 'remixed');
-    return this.records.insertAndEnqueue(key, undefined, remixOf(this.deps.engines, source, prompt, null));
+    // The remix keeps its source's scene, so it keeps crediting whom the source credits.
+    const credits = mergeCredits(source.credits, named);
+    return this.records.insertAndEnqueue(key, undefined, { ...remixOf(this.deps.engines, source, prompt, null), credits });
   }
 
   get(key: ApiKey, id: string): Promise<VideoRecord> {
@@ -147,14 +161,24 @@ export class VideoService {
     return this.openOutput(await this.get(key, id), variant, range);
   }
 
+  /** Whether the first-frame preview of a video the caller may see has been stored yet. */
+  async hasPreview(video: VideoRecord): Promise<boolean> {
+    return (await this.deps.blobs.stat(previewKey(video.id))) !== undefined;
+  }
+
   /** One output of a video the caller may already see (its own, or a published one). */
   async openOutput(video: VideoRecord, variant: Variant, range: (size: number) => ByteRange | undefined): Promise<VideoContent> {
     const { id } = video;
-    if (video.status !== 'completed' || !video.outputs) {
+    let blobKey: string;
+    if (variant === 'preview') {
+      blobKey = previewKey(id);
+    } else if (video.status !== 'completed' || !video.outputs) {
       throw badRequest(`Video '${id}' is ${video.status}; its content is available once it has completed.`, 'video_id', 'video_not_ready');
+    } else {
+      blobKey = video.outputs[variant];
     }
-    const blobKey = video.outputs[variant];
     const stat = await this.deps.blobs.stat(blobKey);
+    if (!stat && variant === 'preview') throw new ApiError(404, `Video '${id}' has no preview frame (yet): one is stored soon after its render starts.`, { code: 'preview_not_ready' });
     if (!stat) throw new ApiError(404, `The ${variant} of video '${id}' is no longer stored.`, { code: 'content_not_found' });
     const chosen = range(stat.size);
     const extension = blobKey.slice(blobKey.lastIndexOf('.'));

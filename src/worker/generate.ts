@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseSize } from '../domain/sizes.js';
 import type { VideoRecord } from '../domain/video.js';
-import type { GenerationRequest, GenerationResult } from '../engines/engine.js';
+import type { GenerationRequest, GenerationResult, PreviewFrame } from '../engines/engine.js';
 import { recutClip } from '../media/recut.js';
 import { NonRetryableError } from './job-errors.js';
 import type { JobDependencies } from './run-job.js';
@@ -13,6 +13,8 @@ export interface StepContext {
   /** Fraction of this step done, 0..1. */
   onProgress: (fraction: number) => void;
   deps: JobDependencies;
+  /** Where the engine's first-frame still goes; only a video's own render has one worth showing. */
+  onPreview?: (frame: PreviewFrame) => void;
 }
 
 /** Share of an upload edit spent re-encoding the upload before the engine draws over it. */
@@ -47,5 +49,5 @@ export async function generateVideo(video: VideoRecord, context: StepContext, ov
     request.inputVideo = { file, width: upload.width, height: upload.height, seconds: upload.seconds, fps: upload.fps };
     onProgress = (f) => context.onProgress(uploadShare + f * (1 - uploadShare));
   }
-  return served.engine.generate(request, { signal, onProgress, workDir });
+  return served.engine.generate(request, { signal, onProgress, workDir, onPreview: context.onPreview });
 }

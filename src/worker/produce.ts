@@ -10,11 +10,14 @@ export interface Produced {
   hasAudio: boolean;
 }
 
-/** Runs what the job's kind says: an engine render, or an operation on other videos. */
-export async function produce(kind: JobKind, video: VideoRecord, context: StepContext): Promise<Produced> {
+/**
+ * Runs what the job's kind says: an engine render, or an operation on other videos. Only a render of the video's
+ * own request hands its first frame to `onPreview`: an extension's first new frame is not the video's first.
+ */
+export async function produce(kind: JobKind, video: VideoRecord, context: StepContext, onPreview?: StepContext['onPreview']): Promise<Produced> {
   switch (kind) {
     case 'generate': {
-      const result = await generateVideo(video, context);
+      const result = await generateVideo(video, onPreview ? { ...context, onPreview } : context);
       return { file: result.file, plan: result.plan ?? video.plan, hasAudio: result.hasAudio };
     }
     case 'extend':

@@ -9,6 +9,7 @@ import type { MediaTools } from '../media/ffmpeg-binaries.js';
 import { makeSpritesheet, makeThumbnail } from '../media/stills.js';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.js';
 import { errorCode, isRetryable, publicMessage } from './job-errors.js';
+import { previewSaver } from './preview-saver.js';
 import { produce, type Produced } from './produce.js';
 import { throttledProgress } from './progress-reporter.js';
 
@@ -68,11 +69,13 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     );
   }, Math.max(500, Math.floor(deps.leaseMs / 3)));
   const workDir = path.join(deps.scratchDir, `${video.id}-${job.attempt}`);
+  const preview = previewSaver(deps.blobs, video.id, log);
   const progress = throttledProgress((p) => deps.videos.setProgress(video.id, job.attempt, p), { scale: renderShare, intervalMs: 250 });
 
   try {
     await fs.promises.mkdir(workDir, { recursive: true });
-    const produced = await produce(job.kind, video, { workDir, signal: abort.signal, onProgress: progress.report, deps });
+    const produced = await produce(job.kind, video, { workDir, signal: abort.signal, onProgress: progress.report, deps }, preview.onPreview);
+    await preview.settled();
     const outputs = await storeOutputs(video, produced, workDir, abort.signal, deps);
     await progress.flush();
     if (await deps.videos.complete(video.id, job.attempt, outputs)) {

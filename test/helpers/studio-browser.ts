@@ -30,6 +30,8 @@ export function launchChromium(): Promise<Browser> {
 export interface MediaElement {
   muted: boolean;
   currentTime: number;
+  /** NaN until the metadata has loaded. */
+  duration: number;
   error: unknown;
   play(): Promise<void>;
   pause(): void;

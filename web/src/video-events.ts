@@ -6,18 +6,24 @@ export const isRunning = (video: Video): boolean => video.status === 'queued' ||
 /**
  * Follows a video over the API's Server-Sent Events until it ends: no polling. The stream is closed as soon as the
  * video is final, since EventSource would otherwise reconnect to a stream the server has ended on purpose.
+ * `previewUrl` is the first-frame still, once the server announces it. `enabled: false` leaves the following to
+ * someone else (a library tile whose video is open above it).
  */
-export function useVideoEvents(initial: Video): { video: Video; streamError: string | null } {
+export function useVideoEvents(initial: Video, enabled = true): { video: Video; previewUrl: string | null; streamError: string | null } {
   const [video, setVideo] = useState(initial);
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [streamError, setStreamError] = useState<string | null>(null);
 
   useEffect(() => setVideo(initial), [initial]);
 
   const id = initial.id;
-  const follow = isRunning(initial);
+  const follow = enabled && isRunning(initial);
   useEffect(() => {
     if (!follow) return;
     const source = new EventSource(`/v1/videos/${encodeURIComponent(id)}/events`);
+    source.addEventListener('preview', (event) => {
+      setPreviewUrl((JSON.parse((event as MessageEvent<string>).data) as { url: string }).url);
+    });
     source.addEventListener('video', (event) => {
       const next = JSON.parse((event as MessageEvent<string>).data) as Video;
       setVideo(next);
@@ -39,5 +45,5 @@ export function useVideoEvents(initial: Video): { video: Video; streamError: str
     return () => source.close();
   }, [id, follow]);
 
-  return { video, streamError };
+  return { video, previewUrl, streamError };
 }

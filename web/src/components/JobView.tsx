@@ -10,7 +10,7 @@ import { VideoTools } from './VideoTools';
 
 /** One video: live progress while it is made, the plan beside it, then the player and what to do with it. */
 export function JobView(props: Omit<VideoActionsProps, 'video'> & { initial: Video; others: Video[]; guest: boolean }) {
-  const { video, streamError } = useVideoEvents(props.initial);
+  const { video, previewUrl, streamError } = useVideoEvents(props.initial);
   const { onChange } = props;
   useEffect(() => onChange(video), [video, onChange]);
 
@@ -28,6 +28,7 @@ export function JobView(props: Omit<VideoActionsProps, 'video'> & { initial: Vid
             <Player src={contentUrl(video.id)} poster={contentUrl(video.id, 'thumbnail')} size={video.size} />
           ) : (
             <div className="stage" data-status={video.status}>
+              {previewUrl && video.status !== 'failed' && <img className="preview-frame" src={previewUrl} alt="First frame, while the rest is drawn" />}
               <div
                 className="progress"
                 role="progressbar"
@@ -45,7 +46,7 @@ export function JobView(props: Omit<VideoActionsProps, 'video'> & { initial: Vid
                     ? 'Waiting for a free worker…'
                     : `Rendering… ${video.progress}%`}
               </p>
-              {video.status !== 'failed' && <p className="small muted">The plan is ready; the first frames are being drawn.</p>}
+              {video.status !== 'failed' && !previewUrl && <p className="small muted">The plan is ready; the first frames are being drawn.</p>}
             </div>
           )}
           {video.error && (

@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
-import { contentUrl, get } from '../api/client';
+import { get } from '../api/client';
 import type { Page, Video } from '../api/types';
 import { usePaged } from '../paging';
 import { ErrorNote } from './ErrorNote';
 import { LoadMore } from './LoadMore';
 import { JobView } from './JobView';
-import { StatusBadge } from './StatusBadge';
+import { LibraryTile } from './LibraryTile';
 
 const pageSize = 12;
 
@@ -50,15 +50,7 @@ export function Library(props: { canPublish: boolean; guest: boolean }) {
       <ul className="grid" aria-label="Your videos">
         {items.map((video) => (
           <li key={video.id}>
-            <button type="button" className="tile" onClick={() => setOpenId(video.id)} aria-pressed={video.id === openId}>
-              {video.status === 'completed' ? (
-                <img src={contentUrl(video.id, 'thumbnail')} alt="" loading="lazy" />
-              ) : (
-                <span className="tile-placeholder">{video.status === 'failed' ? '!' : `${video.progress}%`}</span>
-              )}
-              <span className="tile-text">{video.prompt}</span>
-              <StatusBadge status={video.status} published={video.published_at !== null} />
-            </button>
+            <LibraryTile initial={video} open={video.id === openId} follow={video.id !== openId} onOpen={setOpenId} onChange={onChange} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KeysRepository } from '../catalog/keys-repository.js';
+import { toArtistObject, type ArtistService } from '../services/artist-service.js';
+import { authorize } from './auth.js';
+import { sendJson } from './route-helpers.js';
+
+/** The artist consent registry, for operators: every route needs the `admin` scope. */
+export function registerArtistRoutes(app: FastifyInstance, deps: { artists: ArtistService; keys: KeysRepository }): void {
+  const { artists, keys } = deps;
+  const admin = (request: FastifyRequest) => authorize(request, keys, 'admin');
+  const idParam = (request: FastifyRequest): string => (request.params as { artist_id: string }).artist_id;
+
+  app.post('/v1/artists', async (request, reply) => {
+    await admin(request);
+    return sendJson(reply, toArtistObject(await artists.create(request.body)));
+  });
+
+  app.get('/v1/artists', async (request, reply) => {
+    await admin(request);
+    const data = (await artists.list()).map(toArtistObject);
+    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
+  });
+
+  app.get('/v1/artists/:artist_id', async (request, reply) => {
+    await admin(request);
+    return sendJson(reply, toArtistObject(await artists.get(idParam(request))));
+  });
+
+  app.patch('/v1/artists/:artist_id', async (request, reply) => {
+    await admin(request);
+    return sendJson(reply, toArtistObject(await artists.update(idParam(request), request.body)));
+  });
+
+  app.delete('/v1/artists/:artist_id', async (request, reply) => {
+    await admin(request);
+    const id = idParam(request);
+    await artists.remove(id);
+    return sendJson(reply, { id, object: 'artist.deleted', deleted: true });
+  });
+}
