@@ -249,6 +249,16 @@ function shadeInPlace(canvas: Canvas, shade: string): void {
   ctx.globalCompositeOperation = 'source-over';
 }
 
+/**
+ * Let go of the parsed icon sets now rather than after their idle minute: once a render's sprites are rasterised it
+ * needs no icon data, and ~35 MB of live JSON would be marked again by every full GC while its frames are drawn.
+ * Whoever asks for an icon later parses the set again.
+ */
+export function releaseIconSets(): void {
+  fluentSet.release();
+  gameIconSet.release();
+}
+
 /** Drop cached rasters (tests, or a long-lived process that wants its memory back). */
 export function clearSpriteCache(): void {
   cache.clear();

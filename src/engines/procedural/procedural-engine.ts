@@ -15,9 +15,10 @@ import type { Engine, GenerateContext, GenerationRequest, GenerationResult, Mode
 import { compose, DEFAULT_FPS } from './compose.js';
 import { planPrompt } from './parse.js';
 import { FrameRenderer } from './render.js';
+import { sendPreview } from './render/preview.js';
 import { renderSequence } from './render/sequence.js';
 import { openVideoBackdrop } from './render/video-backdrop.js';
-import { writeSoundtrack } from './sound.js';
+import { writeSoundtrackInWorker } from './sound.js';
 
 export const PROCEDURAL_MODEL: ModelInfo = {
   id: 'kinora-1',
@@ -74,19 +75,25 @@ async function generate(request: GenerationRequest, context: GenerateContext): P
   const backdrop = request.inputVideo ? openVideoBackdrop(tools, request.inputVideo, timeline, stop.signal) : undefined;
   const output = path.join(workDir, 'video.mp4');
   try {
-    await Promise.all([
-      renderer.prepare(backdrop ? { backdrop } : request.inputImage ? { inputImage: request.inputImage.file } : {}),
-      soundFile ? writeSoundtrack(soundFile, { plan, seed, seconds: timeline.seconds, timeline, loop }) : undefined,
-    ]);
-    signal.throwIfAborted();
-    const encoder = startFrameEncoder(tools, {
+    // The soundtrack is synthesised on another core while sprites are rasterised and the first frame is drawn, and
+    // ffmpeg starts as soon as it is written (ffmpeg reads the WAV when it opens its inputs).
+    const soundtrack = soundFile
+      ? writeSoundtrackInWorker(soundFile, { plan, seed, seconds: timeline.seconds, timeline, loop }, stop.signal)
+      : Promise.resolve();
+    const encoderStarted = soundtrack.then(() => startFrameEncoder(tools, {
       width, height, fps: FPS, output, audioFile: soundFile, signal: stop.signal, preset: 'veryfast', frames: timeline.frames,
-    });
+    }));
+    // Awaited with the first frame; a failure before then must not count as unhandled meanwhile.
+    encoderStarted.catch(() => {});
+    await renderer.prepare(backdrop ? { backdrop } : request.inputImage ? { inputImage: request.inputImage.file } : {});
+    signal.throwIfAborted();
     await renderSequence(renderer, async (pixels, frame) => {
-      await encoder.write(pixels);
+      // The canvas holds the first frame's picture (its top layer where frames are mixed): good enough to show early.
+      if (frame === 0 && context.onPreview) sendPreview(renderer.canvas, context.onPreview);
+      await (await encoderStarted).write(pixels);
       onProgress((frame + 1) / timeline.frames);
     }, { signal: stop.signal, backdrop });
-    await encoder.finish();
+    await (await encoderStarted).finish();
   } catch (error) {
     if (!stop.signal.aborted) stop.abort(error);
     throw signal.aborted ? (signal.reason ?? error) : error;

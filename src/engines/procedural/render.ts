@@ -5,7 +5,7 @@
  * and must yield to the event loop once per frame (see render/sequence.ts) or Skia's pixel buffers pile up.
  */
 import { Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { FLUENT_PREFIX, isRasterAsset, loadSprite, SHAPE_PREFIX, type Sprite, type SpriteTreatment } from './assets.js';
+import { FLUENT_PREFIX, isRasterAsset, loadSprite, releaseIconSets, SHAPE_PREFIX, type Sprite, type SpriteTreatment } from './assets.js';
 import { mix } from './color.js';
 import { sampleFrame, shotAt } from './compose.js';
 import { inkFor, lit, neonAccents, sceneLight, spriteTreatment } from './palette.js';
@@ -91,6 +91,7 @@ export class FrameRenderer {
       }));
     }
     await Promise.all(jobs);
+    releaseIconSets();
     this.prepared = true;
   }
 

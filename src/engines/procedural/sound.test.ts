@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compose } from './compose.js';
 import { burstTimes } from './motion.js';
 import { planPrompt } from './parse.js';
-import { encodeWav, SAMPLE_RATE, synthesizeSoundtrack } from './sound.js';
+import { encodeWav, SAMPLE_RATE, synthesizeSoundtrack, writeSoundtrackInWorker } from './sound.js';
 import { ambience, type Segment } from './sound/ambience.js';
 import { OnePole } from './sound/dsp.js';
 import { mixMusic } from './sound/mix.js';
@@ -80,6 +83,22 @@ describe('sound', () => {
     expect(a.equals(encodeWav(synthesizeSoundtrack({ plan, seed: 10, seconds: 1 })))).toBe(false);
     const night = planPrompt('a stormy city street at night, tense', { seconds: 1 });
     expect(a.equals(encodeWav(synthesizeSoundtrack({ plan: night, seed: 9, seconds: 1 })))).toBe(false);
+  });
+
+  it('writes the same WAV from a worker thread, and stops it on abort', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-sound-'));
+    try {
+      const file = path.join(dir, 'soundtrack.wav');
+      await writeSoundtrackInWorker(file, { plan, seed: 4, seconds: 1 }, new AbortController().signal);
+      expect(fs.readFileSync(file).equals(encodeWav(synthesizeSoundtrack({ plan, seed: 4, seconds: 1 })))).toBe(true);
+      const stop = new AbortController();
+      const aborted = writeSoundtrackInWorker(path.join(dir, 'aborted.wav'), { plan, seed: 4, seconds: 20 }, stop.signal);
+      stop.abort(new Error('cancelled'));
+      await expect(aborted).rejects.toThrow('cancelled');
+      expect(fs.existsSync(path.join(dir, 'aborted.wav'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('crossfades the ambience of shots that crossfade, where a cut dips between them', () => {

@@ -7,6 +7,9 @@
  * 16-bit PCM WAV, 48 kHz stereo, for the encoder to mux as AAC.
  */
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ScenePlan } from '../../domain/scene-plan.js';
 import { burstTimes } from './motion.js';
 import { hashString } from './prng.js';
@@ -107,4 +110,36 @@ export function synthesizeSoundtrack(input: SoundInput): Soundtrack {
 /** Synthesise and write the soundtrack WAV to `file`. */
 export async function writeSoundtrack(file: string, input: SoundInput): Promise<void> {
   await writeFile(file, encodeWav(synthesizeSoundtrack(input)));
+}
+
+/**
+ * writeSoundtrack on a worker thread: the synthesis takes a few hundred milliseconds that would otherwise hold up the
+ * first frame while the second core idles. An abort terminates the worker and rejects with the signal's reason.
+ */
+export function writeSoundtrackInWorker(file: string, input: SoundInput, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  const worker = startSoundWorker({ file, input });
+  const stop = (): void => void worker.terminate();
+  signal.addEventListener('abort', stop, { once: true });
+  return new Promise<void>((resolve, reject) => {
+    let failure: Error | undefined;
+    worker.once('error', (error) => (failure = error));
+    worker.once('exit', (code) => {
+      signal.removeEventListener('abort', stop);
+      // A worker terminated before it got going exits with code 0: the abort, not the code, says what happened.
+      if (signal.aborted) reject(signal.reason as Error);
+      else if (code === 0 && failure === undefined) resolve();
+      else reject(failure ?? new Error(`the soundtrack worker exited with code ${code}`));
+    });
+  });
+}
+
+function startSoundWorker(workerData: { file: string; input: SoundInput }): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sound-worker.js', import.meta.url), { workerData });
+  // Run from the TypeScript sources (tests, tsx): a worker does not inherit the main thread's tsx hooks, so it
+  // registers them itself before loading its entry point (tsx's ESM API sits beside the CommonJS one require finds).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./sound-worker.ts', import.meta.url).href;
+  const load = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(load, { eval: true, workerData });
 }
