@@ -133,6 +133,10 @@ describe('prompt screening', () => {
     const page = await (await fetch(`${server.url}/v/${created.id}`)).text();
     expect(page).toContain('<dt>Artists</dt>');
     expect(page).toContain('<li>Claude Monet</li><li>Joan Miró (licensed)</li>');
+    // The public gallery names the same artists under the video object's `credits`.
+    const listed = (await (await fetch(`${server.url}/v1/gallery/${created.id}`)).json()) as { credits: unknown; artwork_credits: unknown[] };
+    expect(listed.credits).toEqual(expected);
+    expect(Array.isArray(listed.artwork_credits)).toBe(true);
   });
 
   it('credits nobody for a prompt that names nobody registered', async () => {

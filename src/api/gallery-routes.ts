@@ -30,7 +30,9 @@ export function toPublicVideoObject(video: VideoRecord) {
     created_at: Math.floor(video.createdAt / 1000),
     published_at: video.publishedAt === null ? null : Math.floor(video.publishedAt / 1000),
     plan: video.plan,
-    credits: artworkCredits(video.plan),
+    // The same `credits` as the video object (registered artists); the artwork's licences under their own name.
+    credits: video.credits,
+    artwork_credits: artworkCredits(video.plan),
   };
 }
 

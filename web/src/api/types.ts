@@ -25,7 +25,8 @@ export interface PublicVideo {
   size: string;
   seconds: string;
   published_at: number | null;
-  credits: Credit[];
+  credits: Array<{ artist_id: string; name: string; policy: string }>;
+  artwork_credits: Credit[];
 }
 
 export interface StudioSession {
