@@ -17,6 +17,7 @@ import { compose } from '../src/engines/procedural/compose.js';
 import { planPrompt } from '../src/engines/procedural/parse.js';
 import { createProceduralEngine } from '../src/engines/procedural/procedural-engine.js';
 import { FrameRenderer } from '../src/engines/procedural/render.js';
+import { renderSequence } from '../src/engines/procedural/render/sequence.js';
 import { resolveMediaTools } from '../src/media/ffmpeg-binaries.js';
 import { startFrameEncoder } from '../src/media/frame-encoder.js';
 import { runProcess } from '../src/media/run-process.js';
@@ -97,13 +98,7 @@ try {
   // rendering frames.
   const renderer = new FrameRenderer(compose({ plan: planPrompt(prompt, { seconds }), seed, width, height, seconds, fps }));
   await renderer.prepare();
-  const drawRun = await measure(async () => {
-    for (let i = 0; i < frames; i++) {
-      renderer.render(i);
-      renderer.pixels();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  });
+  const drawRun = await measure(() => renderSequence(renderer, async () => {}));
 
   const s = (value: number): string => `${value.toFixed(2).padStart(6)} s`;
   const row = (label: string, run: Run): string =>

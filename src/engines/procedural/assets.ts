@@ -28,10 +28,6 @@ function fluentIcon(name: string): IconData | null {
   return fluentSet.icon(name) ?? derivedIcon(name, (base) => fluentSet.icon(base));
 }
 
-export function hasIcon(name: string): boolean {
-  return fluentIcon(name) !== null;
-}
-
 /** A game-icons asset id split into icon and paint: "game-icons:fox#d8742c". */
 function silhouetteAsset(asset: string): { icon: string; paint: string } {
   const [icon = '', paint] = asset.slice(GAME_ICONS_PREFIX.length).split('#');
@@ -45,7 +41,7 @@ export function isRasterAsset(asset: string): boolean {
 
 /** Whether an asset id names artwork that exists: an icon of its set, or a drawn shape. */
 export function artworkExists(asset: string): boolean {
-  if (asset.startsWith(FLUENT_PREFIX)) return hasIcon(asset.slice(FLUENT_PREFIX.length));
+  if (asset.startsWith(FLUENT_PREFIX)) return fluentIcon(asset.slice(FLUENT_PREFIX.length)) !== null;
   if (asset.startsWith(GAME_ICONS_PREFIX)) return gameIconSet.icon(silhouetteAsset(asset).icon) !== null;
   if (asset.startsWith(SHAPE_PREFIX)) return (shapeAssets as readonly string[]).includes(asset.slice(SHAPE_PREFIX.length));
   return false;

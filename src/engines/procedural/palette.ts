@@ -71,6 +71,11 @@ export function sceneLight(setting: string, timeOfDay: string, weather: string, 
   return style === 'neon' ? neonLight(light) : light;
 }
 
+/** Whether this light visibly dims or tints what it falls on; full daylight that hardly does is left unshaded. */
+export function shadesNoticeably(light: Light): boolean {
+  return light.brightness < 0.95 || light.tintAmount > 0.1;
+}
+
 /** A daylight colour as it looks under this light. */
 export function lit(color: string, light: Light): string {
   return scale(mix(color, light.tint, light.tintAmount), light.brightness);

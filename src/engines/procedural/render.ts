@@ -8,7 +8,7 @@ import { Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { FLUENT_PREFIX, isRasterAsset, loadSprite, releaseIconSets, SHAPE_PREFIX, type Sprite, type SpriteTreatment } from './assets.js';
 import { mix } from './color.js';
 import { sampleFrame, shotAt } from './compose.js';
-import { inkFor, lit, neonAccents, sceneLight, spriteTreatment } from './palette.js';
+import { inkFor, lit, neonAccents, sceneLight, shadesNoticeably, spriteTreatment } from './palette.js';
 import { drawExhaust, drawFloater, drawHalo } from './render/actor-extras.js';
 import { loadImageBackdrop, type Backdrop } from './render/backdrop.js';
 import { Grader } from './render/grade.js';
@@ -63,8 +63,7 @@ export class FrameRenderer {
     const jobs: Array<Promise<void>> = [];
     for (const shot of this.timeline.shots) {
       const light = sceneLight(shot.setting, shot.timeOfDay, shot.weather, shot.style);
-      const dim = light.brightness < 0.95 || light.tintAmount > 0.1;
-      const shade = dim && shot.style !== 'neon' ? mix(lit('#ffffff', light), '#ffffff', 0.3) : null;
+      const shade = shadesNoticeably(light) && shot.style !== 'neon' ? mix(lit('#ffffff', light), '#ffffff', 0.3) : null;
       const treatment: SpriteTreatment = spriteTreatment(shot.style);
       const maxZoom = Math.max(shot.camera.zoom0, shot.camera.zoom1);
       shot.actors.forEach((actor, i) => {

@@ -19,9 +19,6 @@ const derived: Readonly<Record<string, { from: string; make: (body: string) => s
   },
 };
 
-/** Names of the derived icons, as they appear after "fluent-emoji-flat:". */
-export const derivedIconNames: readonly string[] = Object.keys(derived);
-
 /** A derived icon built from its base icon, or null when the name is not a derived icon. */
 export function derivedIcon(name: string, base: (name: string) => IconData | null): IconData | null {
   const recipe = derived[name];

@@ -5,7 +5,7 @@
  * drawn over it sit in the same light.
  */
 import { Canvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { lit, sceneLight } from '../palette.js';
+import { lit, sceneLight, shadesNoticeably } from '../palette.js';
 import type { ShotTrack, Timeline } from '../timeline.js';
 import { depthBands, guessHorizon } from './depth-bands.js';
 
@@ -35,7 +35,7 @@ const THUMB = 64;
  */
 export function lightBackdrop(ctx: SKRSContext2D, shot: ShotTrack, width: number, height: number): void {
   const light = sceneLight(shot.setting, shot.timeOfDay, shot.weather, shot.style);
-  if (light.brightness >= 0.95 && light.tintAmount <= 0.1) return;
+  if (!shadesNoticeably(light)) return;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.globalCompositeOperation = 'multiply';

@@ -32,11 +32,15 @@ export function layerZoom(depth: number, cam: Camera): number {
   return 1 + (cam.zoom - 1) * depth;
 }
 
+/** The world point a layer at `depth` shows at the centre of the screen: far layers follow the camera less. */
+export function layerCentre(view: FrameGeometry['view'], depth: number, cam: Camera): { cx: number; cy: number } {
+  return { cx: view.w / 2 + (cam.x - view.w / 2) * depth + cam.orbit * (1 - depth), cy: view.h / 2 + (cam.y - view.h / 2) * depth };
+}
+
 /** world -> screen for a layer at parallax depth `depth` (0 stays fixed to the screen, 1 is the ground plane). */
 export function layerMatrix(frame: FrameGeometry, depth: number, cam: Camera): Matrix {
   const { width, height, view } = frame;
-  const cx = view.w / 2 + (cam.x - view.w / 2) * depth + cam.orbit * (1 - depth);
-  const cy = view.h / 2 + (cam.y - view.h / 2) * depth;
+  const { cx, cy } = layerCentre(view, depth, cam);
   const k = frame.unit * layerZoom(depth, cam);
   const cos = Math.cos(cam.rot);
   const sin = Math.sin(cam.rot);
@@ -67,8 +71,7 @@ export function layerRange(frame: FrameGeometry, shot: ShotTrack, depth: number)
   for (let i = 0; i <= 24; i++) {
     const cam = sampleCamera(shot, (shot.seconds * i) / 24);
     const zf = layerZoom(depth, cam);
-    const cx = view.w / 2 + (cam.x - view.w / 2) * depth + cam.orbit * (1 - depth);
-    const cy = view.h / 2 + (cam.y - view.h / 2) * depth;
+    const { cx, cy } = layerCentre(view, depth, cam);
     const hw = (width / 2 / (unit * zf)) * 1.15;
     const hh = (height / 2 / (unit * zf)) * 1.15;
     x0 = Math.min(x0, cx - hw);

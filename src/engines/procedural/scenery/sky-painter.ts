@@ -7,7 +7,7 @@
 import { Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ShotTrack } from '../timeline.js';
 import { CachedPicture, placementFor } from './cached-picture.js';
-import { layerMatrix, layerRange, layerZoom, translated, worldYAtRow, type Camera, type FrameGeometry, type Matrix } from './parallax.js';
+import { layerCentre, layerMatrix, layerRange, layerZoom, translated, worldYAtRow, type Camera, type FrameGeometry, type Matrix } from './parallax.js';
 import {
   buildCloudShapes, cloudPosition, drawMoon, drawNebula, drawSkyBodies, drawStars, drawSun, fillSkyGradient, paintCloud, skyDiscs,
   skyGradientRows, type CloudShape,
@@ -81,9 +81,8 @@ export class SkyPainter {
   /** Screen y of the horizon the gradient ends at. */
   private horizonY(cam: Camera): number {
     const { height, view, unit } = this.frame;
-    const zf = layerZoom(GRADIENT_DEPTH, cam);
-    const cy = view.h / 2 + (cam.y - view.h / 2) * GRADIENT_DEPTH;
-    return height / 2 + unit * zf * (this.shot.horizon - cy);
+    const { cy } = layerCentre(view, GRADIENT_DEPTH, cam);
+    return height / 2 + unit * layerZoom(GRADIENT_DEPTH, cam) * (this.shot.horizon - cy);
   }
 
   private skyPicture(cameras: Camera[]): CachedPicture {

@@ -2,16 +2,15 @@
  * A soundtrack that loops: it is synthesised a little past its end, and what runs on past the end is crossfaded
  * over its head, so playback wrapping from the last sample to the first hears the sound carry on instead of a jump.
  */
+import { loopSeamFrames } from '../compose/sequence.js';
 import { SAMPLE_RATE } from './dsp.js';
 
-/** Length of the crossfade over the head. */
-const SEAM_SECONDS = 0.5;
 /** Synthesised past the seam too, so any fade-out at the very end of the run-on is never folded in. */
 const RUN_ON_SECONDS = 0.3;
 
-/** Samples of the seam for a soundtrack `samples` long (at most a quarter of it). */
+/** Samples of the seam for a soundtrack `samples` long: the picture's seam, counted in samples instead of frames. */
 export function loopSeamSamples(samples: number): number {
-  return Math.min(Math.round(SEAM_SECONDS * SAMPLE_RATE), Math.floor(samples / 4));
+  return loopSeamFrames(samples, SAMPLE_RATE);
 }
 
 /** Samples to synthesise beyond the end for a loop with this seam. */
