@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KeysRepository } from '../catalog/keys-repository.js';
 import { toArtistObject, type ArtistService } from '../services/artist-service.js';
 import { authorize } from './auth.js';
-import { sendJson } from './route-helpers.js';
+import { listPage, sendJson } from './route-helpers.js';
 
 /** The artist consent registry, for operators: every route needs the `admin` scope. */
 export function registerArtistRoutes(app: FastifyInstance, deps: { artists: ArtistService; keys: KeysRepository }): void {
@@ -17,8 +17,7 @@ export function registerArtistRoutes(app: FastifyInstance, deps: { artists: Arti
 
   app.get('/v1/artists', async (request, reply) => {
     await admin(request);
-    const data = (await artists.list()).map(toArtistObject);
-    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
+    return sendJson(reply, listPage((await artists.list()).map(toArtistObject), false));
   });
 
   app.get('/v1/artists/:artist_id', async (request, reply) => {

@@ -7,7 +7,7 @@ import type { GalleryService } from '../services/gallery-service.js';
 import { contentQuerySchema, parseInput } from '../services/video-request.js';
 import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
-import { sendContent, sendJson } from './route-helpers.js';
+import { listPage, sendContent, sendJson } from './route-helpers.js';
 
 const galleryQuerySchema = z
   .object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) })
@@ -54,8 +54,7 @@ export function registerGalleryRoutes(app: FastifyInstance, deps: { gallery: Gal
   app.get('/v1/gallery', async (request, reply) => {
     const query = parseInput(galleryQuerySchema, request.query);
     const page = await gallery.list(query);
-    const data = page.data.map(toPublicVideoObject);
-    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: page.hasMore });
+    return sendJson(reply, listPage(page.data.map(toPublicVideoObject), page.hasMore));
   });
 
   app.get('/v1/gallery/:video_id', async (request, reply) => sendJson(reply, toPublicVideoObject(await gallery.published(idParam(request)))));

@@ -23,6 +23,11 @@ export function sendJson(reply: FastifyReply, payload: unknown): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(payload);
 }
 
+/** A page of a listing in OpenAI's shape: the items, the ids at either end (the cursors), and whether more follow. */
+export function listPage<T extends { id: string }>(data: T[], hasMore: boolean) {
+  return { object: 'list' as const, data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: hasMore };
+}
+
 /** An output of a video, whole or the asked byte range (206), labelled so a player can seek it. */
 export function sendContent(reply: FastifyReply, content: VideoContent, cacheControl: string): FastifyReply {
   reply

@@ -4,7 +4,7 @@ import type { Scope } from '../domain/api-key.js';
 import { toVideoObject } from '../domain/video.js';
 import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
-import { creationOptions, readBody, sendContent, sendJson } from './route-helpers.js';
+import { creationOptions, listPage, readBody, sendContent, sendJson } from './route-helpers.js';
 import type { VideoService } from '../services/video-service.js';
 import { contentQuerySchema, createVideoSchema, listVideosSchema, parseInput, remixVideoSchema } from '../services/video-request.js';
 
@@ -28,8 +28,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
     const key = await keyFor(request, 'videos:read');
     const query = parseInput(listVideosSchema, request.query);
     const page = await videos.list(key, query);
-    const data = page.data.map(toVideoObject);
-    return sendJson(reply, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: page.hasMore });
+    return sendJson(reply, listPage(page.data.map(toVideoObject), page.hasMore));
   });
 
   app.get('/v1/videos/:video_id', async (request, reply) => {

@@ -23,25 +23,13 @@ export class GalleryRepository {
   }
 
   async findPublished(id: string): Promise<VideoRecord | undefined> {
-    const row = await this.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', id)
-      .where('published_at', 'is not', null)
-      .where('status', '=', 'completed')
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const row = await this.publicVideos().where('id', '=', id).executeTakeFirst();
     return row && toVideoRecord(row);
   }
 
   /** Newest publications first; `after` is the id of the last video of the previous page. */
   async listPublished(options: { after?: string | undefined; limit: number }): Promise<{ data: VideoRecord[]; hasMore: boolean } | 'unknown_cursor'> {
-    let query = this.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('published_at', 'is not', null)
-      .where('status', '=', 'completed')
-      .where('deleted_at', 'is', null);
+    let query = this.publicVideos();
     if (options.after !== undefined) {
       const cursor = await this.findPublished(options.after);
       if (!cursor?.publishedAt) return 'unknown_cursor';
@@ -50,5 +38,10 @@ export class GalleryRepository {
     }
     const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
     return { data: rows.slice(0, options.limit).map(toVideoRecord), hasMore: rows.length > options.limit };
+  }
+
+  /** What the public may see: published, completed and not deleted. */
+  private publicVideos() {
+    return this.db.selectFrom('videos').selectAll().where('published_at', 'is not', null).where('status', '=', 'completed').where('deleted_at', 'is', null);
   }
 }

@@ -46,7 +46,7 @@ export async function blendClips(tools: MediaTools, request: BlendRequest): Prom
   }
   const seconds = (aFrames + bFrames - overlap) / fps;
   const args = [...inputArgs(request.a), ...inputArgs(request.b), '-filter_complex', graph.join(';')];
-  args.push(...outputArgs(request.output, { video: 'v', audio: hasAudio ? 'a' : undefined }));
+  args.push(...outputArgs(request.output, { video: '[v]', audio: hasAudio ? '[a]' : undefined }));
   await runEdit(tools, args, seconds, request);
   return { seconds, hasAudio };
 }

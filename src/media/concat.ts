@@ -33,7 +33,7 @@ export async function concatClips(tools: MediaTools, request: ConcatRequest): Pr
   graph.push(`${parts.join('')}concat=n=${inputs.length}:v=1:a=${hasAudio ? 1 : 0}[v]${hasAudio ? '[a]' : ''}`);
   const total = frames.reduce((sum, n) => sum + n, 0) / fps;
   const args = [...inputs.flatMap((clip) => inputArgs(clip)), '-filter_complex', graph.join(';')];
-  args.push(...outputArgs(request.output, { video: 'v', audio: hasAudio ? 'a' : undefined }));
+  args.push(...outputArgs(request.output, { video: '[v]', audio: hasAudio ? '[a]' : undefined }));
   await runEdit(tools, args, total, request);
   return { seconds: total, hasAudio };
 }

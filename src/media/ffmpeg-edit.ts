@@ -75,9 +75,13 @@ export function soundOf(input: number, facts: ClipFacts, samples: number, label:
   return `${source},atrim=end_sample=${samples}[${label}]`;
 }
 
-export function outputArgs(output: string, options: { video: string; audio?: string | undefined }): string[] {
-  const args = ['-map', `[${options.video}]`, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'];
-  if (options.audio) args.push('-map', `[${options.audio}]`, '-c:a', 'aac', '-b:a', '128k');
+/**
+ * Kinora's MP4 (every render and edit writes one): H.264 yuv420p, AAC when there is sound, index up front, the same
+ * bytes for the same input. `video` and `audio` are what `-map` takes: a filter label (`[v]`) or a stream (`0:v:0`).
+ */
+export function outputArgs(output: string, options: { video: string; audio?: string | undefined; preset?: string | undefined; crf?: number | undefined }): string[] {
+  const args = ['-map', options.video, '-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 20), '-pix_fmt', 'yuv420p'];
+  if (options.audio) args.push('-map', options.audio, '-c:a', 'aac', '-b:a', '128k');
   args.push('-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', '-map_metadata', '-1');
   args.push('-movflags', '+faststart', '-f', 'mp4', `file:${path.resolve(output)}`);
   return args;

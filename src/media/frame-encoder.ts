@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { MediaTools } from './ffmpeg-binaries.js';
+import { outputArgs } from './ffmpeg-edit.js';
 import { startProcess } from './run-process.js';
 
 /**
@@ -44,12 +45,8 @@ function encoderArgs(options: FrameEncoderOptions): string[] {
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-framerate', String(fps), '-i', 'pipe:0');
   // "file:" keeps a path with a colon or a leading dash from being read as a protocol or an option.
   if (audioFile) args.push('-i', `file:${audioFile}`);
-  args.push('-map', '0:v:0', '-c:v', 'libx264', '-preset', options.preset ?? 'veryfast');
-  args.push('-crf', String(options.crf ?? 20), '-pix_fmt', 'yuv420p');
-  if (audioFile) args.push('-map', '1:a:0', '-c:a', 'aac', '-b:a', '128k');
   if (frames !== undefined) args.push('-t', String(frames / fps));
-  args.push('-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', '-map_metadata', '-1');
-  args.push('-movflags', '+faststart', '-f', 'mp4', `file:${options.output}`);
+  args.push(...outputArgs(options.output, { video: '0:v:0', audio: audioFile ? '1:a:0' : undefined, preset: options.preset, crf: options.crf }));
   return args;
 }
 

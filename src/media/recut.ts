@@ -40,7 +40,7 @@ export async function recutClip(tools: MediaTools, request: RecutRequest): Promi
   const share = looping ? cutFrames / (cutFrames + totalFrames) : 1;
   const progress = (offset: number, weight: number) => (fraction: number) => request.onProgress?.(offset + fraction * weight);
   try {
-    const args = [...inputArgs(request.input), '-filter_complex', graph.join(';'), ...outputArgs(cut, { video: 'v', audio: hasAudio ? 'a' : undefined })];
+    const args = [...inputArgs(request.input), '-filter_complex', graph.join(';'), ...outputArgs(cut, { video: '[v]', audio: hasAudio ? '[a]' : undefined })];
     await runEdit(tools, args, (cutFrames + holdFrames) / fps, { ...request, onProgress: progress(0, share) });
     if (looping) await loopClip(tools, cut, request, { frames: totalFrames, fps, hasAudio, onProgress: progress(share, 1 - share) });
   } finally {
@@ -60,6 +60,6 @@ async function loopClip(
   const graph = [`[0:v:0]setpts=N/(${fps}*TB),trim=end_frame=${frames}[v]`];
   if (hasAudio) graph.push(`[0:a:0]asetpts=N/SR/TB,atrim=end_sample=${samplesOf(frames, fps)}[a]`);
   const args = [...inputArgs({ file: clip }, ['-stream_loop', '-1']), '-filter_complex', graph.join(';')];
-  args.push(...outputArgs(request.output, { video: 'v', audio: hasAudio ? 'a' : undefined }));
+  args.push(...outputArgs(request.output, { video: '[v]', audio: hasAudio ? '[a]' : undefined }));
   await runEdit(tools, args, frames / fps, { ...request, onProgress: options.onProgress });
 }

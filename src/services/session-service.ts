@@ -61,9 +61,9 @@ export class SessionService {
     const now = Date.now();
     await this.deps.sessions.deleteExpired(now);
     const secret = randomBytes(32).toString('base64url');
-    const expiresAt = now + sessionLifetimeMs;
-    await this.deps.sessions.create({ hash: sha256(secret), keyId, guest, expiresAt }, now);
-    const session = await this.deps.sessions.findLive(sha256(secret), now);
+    const hash = sha256(secret);
+    await this.deps.sessions.create({ hash, keyId, guest, expiresAt: now + sessionLifetimeMs }, now);
+    const session = await this.deps.sessions.findLive(hash, now);
     if (!session) throw new Error('a session just created must be found');
     return { secret, session };
   }

@@ -14,6 +14,8 @@ const uploadedFileSchema = z.custom<UploadedFile>((v) => typeof v === 'object' &
 });
 
 const seedSchema = z.coerce.number().int().min(0).max(2 ** 32 - 1);
+const modelSchema = z.string().min(1).max(100);
+const videoIdSchema = z.string().min(1).max(100);
 
 /** `seconds` arrives as a string from the SDK ("4"); plain JSON clients may send a number. Both mean the same. */
 const secondsSchema = z.union([z.string().regex(/^\d{1,3}$/), z.number().int()]).transform(Number);
@@ -46,7 +48,7 @@ const storyboardSchema = z
 export const createVideoSchema = z
   .object({
     prompt: z.string().optional(),
-    model: z.string().min(1).max(100).optional(),
+    model: modelSchema.optional(),
     seconds: secondsSchema.optional(),
     size: z.string().max(20).optional(),
     seed: seedSchema.optional(),
@@ -75,21 +77,19 @@ export type StoryboardBody = z.infer<typeof storyboardSchema>;
 export const remixVideoSchema = z.object({ prompt: z.string() }).strict();
 
 /** The SDK's `video`: an uploaded clip, or `{id}` of a completed video (multipart key `video[id]`). */
-const videoSourceSchema = z.union([uploadedFileSchema, z.object({ id: z.string().min(1).max(100) }).strict()], {
+const videoSourceSchema = z.union([uploadedFileSchema, z.object({ id: videoIdSchema }).strict()], {
   error: 'expected an uploaded video file or {id} of a completed video',
 });
 export type VideoSourceBody = z.infer<typeof videoSourceSchema>;
 
 /** `model` and `seed` only mean something for an uploaded clip; a video by id keeps its own. */
-const uploadOnly = { model: z.string().min(1).max(100).optional(), seed: seedSchema.optional() };
+const uploadOnly = { model: modelSchema.optional(), seed: seedSchema.optional() };
 
 export const editVideoSchema = z.object({ prompt: z.string(), video: videoSourceSchema, ...uploadOnly }).strict();
 export type EditVideoBody = z.infer<typeof editVideoSchema>;
 
 export const extendVideoSchema = z.object({ prompt: z.string(), seconds: secondsSchema, video: videoSourceSchema, ...uploadOnly }).strict();
 export type ExtendVideoBody = z.infer<typeof extendVideoSchema>;
-
-const videoIdSchema = z.string().min(1).max(100);
 
 export const blendVideosSchema = z
   .object({ video_a: videoIdSchema, video_b: videoIdSchema, transition_seconds: timeSchema.optional(), prompt: z.string().optional() })
