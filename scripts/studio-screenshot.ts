@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startTestServer } from '../test/helpers/kinora-server.js';
 import { launchChromium, type MediaElement } from '../test/helpers/studio-browser.js';
 import { ensureStudioBuilt } from '../test/helpers/studio-build.js';
+import { signInPage } from '../test/helpers/studio-page.js';
 
 const output = path.resolve('docs/studio.png');
 const prompt = 'two red foxes running across a snowy meadow at dusk while a grumpy owl watches';
@@ -17,9 +18,7 @@ const server = await startTestServer();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 980 }, colorScheme: 'dark' });
-  await page.goto(server.url);
-  await page.getByLabel('API key').fill(server.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInPage(server, page);
   await page.getByLabel('Prompt').fill(prompt);
   await page.getByRole('button', { name: 'cinematic' }).click();
   await page.getByLabel('Resolution').selectOption('1280x720');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/kinora-server.js';
-import { asBrowser, cookieValue, type BrowserSession } from './helpers/studio-session.js';
+import { asBrowser, sessionFrom, type BrowserSession } from './helpers/studio-session.js';
+import { postJson } from './helpers/video-client.js';
 
 /** Guest mode: a visitor without a key gets a session of their own with short videos, a few an hour. */
 let server: TestServer;
@@ -9,12 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function startGuest(): Promise<BrowserSession> {
-  const response = await fetch(`${server.url}/studio/guest`, { method: 'POST' });
-  const setCookies = response.headers.getSetCookie();
-  const csrf = cookieValue(setCookies, 'kinora_csrf') ?? '';
-  return { cookie: `kinora_session=${cookieValue(setCookies, 'kinora_session') ?? ''}; kinora_csrf=${csrf}`, csrf, setCookies, response };
-}
+const startGuest = async (): Promise<BrowserSession> => sessionFrom(await fetch(`${server.url}/studio/guest`, { method: 'POST' }));
 
 const create = (guest: BrowserSession, body: Record<string, unknown>) =>
   asBrowser(server, guest, '/v1/videos', { method: 'POST', body: JSON.stringify({ prompt: 'a small boat on a lake', size: '854x480', ...body }), csrf: guest.csrf });
@@ -64,11 +60,7 @@ describe('guest mode', () => {
   });
 
   it('leaves key holders unlimited', async () => {
-    const response = await fetch(`${server.url}/v1/videos`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ prompt: 'a long voyage', size: '854x480', seconds: '8' }),
-    });
-    expect(response.status).toBe(200);
+    const { status } = await postJson(server, '/v1/videos', { prompt: 'a long voyage', size: '854x480', seconds: '8' });
+    expect(status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvents } from './helpers/event-stream.js';
 import { startTestServer, type TestServer } from './helpers/kinora-server.js';
 
 /** Live progress over Server-Sent Events: a client follows a render without polling. */
@@ -9,20 +10,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function readEvents(url: string, headers: Record<string, string>): Promise<Array<{ event: string; data: { status: string; progress: number } }>> {
-  const response = await fetch(url, { headers });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const text = await response.text(); // the server ends the stream after the final state
-  return text
-    .split('\n\n')
-    .filter((block) => block.startsWith('event:'))
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) as { status: string; progress: number } };
-    });
-}
-
 describe('video events', () => {
   it('streams rising progress and ends with the completed video', async () => {
     const headers = { authorization: `Bearer ${server.adminKey}` };
@@ -32,7 +19,7 @@ describe('video events', () => {
       body: JSON.stringify({ prompt: 'a rocket flying through space', size: '1280x720', seconds: '4' }),
     })).json()) as { id: string };
     adminVideoId = created.id;
-    const streamed = await readEvents(`${server.url}/v1/videos/${created.id}/events`, headers);
+    const streamed = await readEvents<{ status: string; progress: number }>(`${server.url}/v1/videos/${created.id}/events`, headers);
     // Besides the video objects, one `preview` event announces the first-frame still (test/video-preview.test.ts).
     expect(streamed.map((e) => e.event).filter((name) => name !== 'video')).toEqual(['preview']);
     const events = streamed.filter((e) => e.event === 'video');

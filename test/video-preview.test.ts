@@ -3,8 +3,10 @@ import path from 'node:path';
 import { Canvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveMediaTools } from '../src/media/ffmpeg-binaries.js';
+import { readEvents } from './helpers/event-stream.js';
 import { decodeFrames, frameDiff, meanLuminance } from './helpers/frames.js';
 import { startTestServer, type TestServer } from './helpers/kinora-server.js';
+import { postJson } from './helpers/video-client.js';
 
 /** The first-frame preview: stored while the render runs, announced over the events stream, served as a variant. */
 let rendering: TestServer;
@@ -19,31 +21,15 @@ afterAll(async () => {
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 async function create(server: TestServer, body: unknown): Promise<string> {
-  const response = await fetch(`${server.url}/v1/videos`, {
-    method: 'POST',
-    headers: { ...bearer(server.adminKey), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: string }).id;
-}
-
-/** Every event of a stream the server ends itself, in order. */
-async function streamedEvents(server: TestServer, id: string): Promise<Array<{ event: string; data: Record<string, unknown> }>> {
-  const text = await (await fetch(`${server.url}/v1/videos/${id}/events`, { headers: bearer(server.adminKey) })).text();
-  return text
-    .split('\n\n')
-    .filter((block) => block.startsWith('event:'))
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) as Record<string, unknown> };
-    });
+  const { status, json } = await postJson(server, '/v1/videos', body);
+  expect(status).toBe(200);
+  return json.id;
 }
 
 describe('first-frame preview', () => {
   it('is announced while the video is made and is a small still of its first frame, in its aspect', async () => {
     const id = await create(rendering, { prompt: 'a red car driving fast along a road through the desert, the camera zooms in', size: '480x854', seconds: '2' });
-    const events = await streamedEvents(rendering, id);
+    const events = await readEvents(`${rendering.url}/v1/videos/${id}/events`, bearer(rendering.adminKey));
     const kinds = events.map((e) => e.event);
     // Announced once, before the stream's final (completed) video.
     expect(kinds.filter((kind) => kind === 'preview')).toHaveLength(1);

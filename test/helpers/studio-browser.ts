@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: the only browser this project drives (no browser download at install time). */
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 /** Installs Debian's Chromium through apt when it is missing (tests run as root on these machines). */
 export function ensureChromium(): void {

@@ -1,6 +1,6 @@
 import type { TestServer } from './kinora-server.js';
 
-/** What a browser would hold after signing in to the studio: its cookies, and the CSRF token it may read. */
+/** What a browser would hold once the studio started its session: its cookies, and the CSRF token it may read. */
 export interface BrowserSession {
   cookie: string;
   csrf: string;
@@ -11,6 +11,14 @@ export interface BrowserSession {
 export const cookieValue = (setCookies: string[], name: string): string | undefined =>
   setCookies.find((line) => line.startsWith(`${name}=`))?.split(';')[0]!.slice(name.length + 1);
 
+/** What the browser keeps from an answer that starts a session (a sign-in, or a guest visit). */
+export function sessionFrom(response: Response): BrowserSession {
+  const setCookies = response.headers.getSetCookie();
+  const session = cookieValue(setCookies, 'kinora_session') ?? '';
+  const csrf = cookieValue(setCookies, 'kinora_csrf') ?? '';
+  return { cookie: `kinora_session=${session}; kinora_csrf=${csrf}`, csrf, setCookies, response };
+}
+
 /** Signs in as the studio page does: the key in a JSON body, once. */
 export async function signIn(server: TestServer, apiKey = server.adminKey): Promise<BrowserSession> {
   const response = await fetch(`${server.url}/studio/session`, {
@@ -18,10 +26,7 @@ export async function signIn(server: TestServer, apiKey = server.adminKey): Prom
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ api_key: apiKey }),
   });
-  const setCookies = response.headers.getSetCookie();
-  const session = cookieValue(setCookies, 'kinora_session') ?? '';
-  const csrf = cookieValue(setCookies, 'kinora_csrf') ?? '';
-  return { cookie: `kinora_session=${session}; kinora_csrf=${csrf}`, csrf, setCookies, response };
+  return sessionFrom(response);
 }
 
 /** A request the studio page would send: cookies always, the CSRF header when `csrf` is given. */

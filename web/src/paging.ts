@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { get } from './api/client';
 import type { Page } from './api/types';
 
 /**
- * A list read page by page with the API's `after` cursor, newest first; `sentinel` is placed after the last item
- * and loads the next page when it scrolls into view (a button does the same for keyboards).
+ * A list read page by page from `path` (which already has its query) with the API's `after` cursor, newest first;
+ * `sentinel` is placed after the last item and loads the next page when it scrolls into view (a button does the
+ * same for keyboards).
  */
-export function usePaged<T extends { id: string }>(fetchPage: (after: string | null) => Promise<Page<T>>) {
+export function usePaged<T extends { id: string }>(path: string) {
   const [items, setItems] = useState<T[]>([]);
   const [hasMore, setHasMore] = useState(true);
   const [loading, setLoading] = useState(false);
@@ -18,7 +20,7 @@ export function usePaged<T extends { id: string }>(fetchPage: (after: string | n
     inFlight.current = true;
     setLoading(true);
     try {
-      const page = await fetchPage(cursor.current);
+      const page = await get<Page<T>>(cursor.current ? `${path}&after=${encodeURIComponent(cursor.current)}` : path);
       cursor.current = page.last_id ?? cursor.current;
       setItems((list) => [...list, ...page.data.filter((item) => !list.some((known) => known.id === item.id))]);
       setHasMore(page.has_more);
@@ -29,7 +31,7 @@ export function usePaged<T extends { id: string }>(fetchPage: (after: string | n
       inFlight.current = false;
       setLoading(false);
     }
-  }, [fetchPage]);
+  }, [path]);
 
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {

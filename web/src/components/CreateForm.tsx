@@ -22,7 +22,9 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
   const [prompt, setPrompt] = useState('');
   const [aspect, setAspect] = useState<Aspect>('16:9');
   const sizeChoices = useMemo(() => sizesFor(aspect, model.sizes), [aspect, model.sizes]);
-  const [size, setSize] = useState('');
+  const [chosenSize, setSize] = useState('');
+  // The resolution chosen for this aspect; until one is (a new aspect clears it), the aspect's middle one.
+  const size = sizeChoices.some((choice) => choice.size === chosenSize) ? chosenSize : (sizeChoices[Math.min(1, sizeChoices.length - 1)]?.size ?? '');
   const [seconds, setSeconds] = useState(Math.min(4, maxSeconds));
   const [seed, setSeed] = useState(randomSeed);
   const [seedLocked, setSeedLocked] = useState(false);
@@ -35,11 +37,6 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
   const [imageField, setImageField] = useState(0);
   const [storyboard, setStoryboard] = useState<Storyboard | null>(null);
   const { busy, error, run, clearError } = useAction();
-
-  // Keep the resolution valid for the aspect: the middle one when it no longer fits.
-  useEffect(() => {
-    if (!sizeChoices.some((choice) => choice.size === size)) setSize(sizeChoices[Math.min(1, sizeChoices.length - 1)]?.size ?? '');
-  }, [sizeChoices, size]);
 
   useEffect(() => {
     if (!image) return setImagePreview(null);
@@ -95,7 +92,16 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
           <legend>Aspect</legend>
           {aspects.map((a) => (
             <label key={a}>
-              <input type="radio" name="aspect" value={a} checked={aspect === a} onChange={() => setAspect(a)} />
+              <input
+                type="radio"
+                name="aspect"
+                value={a}
+                checked={aspect === a}
+                onChange={() => {
+                  setAspect(a);
+                  setSize('');
+                }}
+              />
               <span>{a}</span>
             </label>
           ))}

@@ -1,14 +1,12 @@
-import { useCallback } from 'react';
-import { get, publicContentUrl } from '../api/client';
-import type { Page, PublicVideo } from '../api/types';
+import { publicContentUrl } from '../api/client';
+import type { PublicVideo } from '../api/types';
 import { usePaged } from '../paging';
 import { ErrorNote } from './ErrorNote';
 import { LoadMore } from './LoadMore';
 
 /** Videos their makers chose to publish; each opens its public share page. No sign-in needed. */
 export function Gallery() {
-  const fetchPage = useCallback((after: string | null) => get<Page<PublicVideo>>(`/v1/gallery?limit=24${after ? `&after=${encodeURIComponent(after)}` : ''}`), []);
-  const { items, hasMore, loading, error, loadMore, sentinel } = usePaged(fetchPage);
+  const { items, hasMore, loading, error, loadMore, sentinel } = usePaged<PublicVideo>('/v1/gallery?limit=24');
   return (
     <section aria-labelledby="gallery-title">
       <h1 id="gallery-title">Gallery</h1>

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import { get } from '../api/client';
-import type { Page, Video } from '../api/types';
+import type { Video } from '../api/types';
 import { usePaged } from '../paging';
 import { ErrorNote } from './ErrorNote';
 import { LoadMore } from './LoadMore';
@@ -11,8 +10,7 @@ const pageSize = 12;
 
 /** One's own videos, newest first, loaded as the list scrolls; choosing one opens it above the list. */
 export function Library(props: { canPublish: boolean; guest: boolean }) {
-  const fetchPage = useCallback((after: string | null) => get<Page<Video>>(`/v1/videos?limit=${pageSize}&order=desc${after ? `&after=${encodeURIComponent(after)}` : ''}`), []);
-  const { items, setItems, hasMore, loading, error, loadMore, sentinel } = usePaged(fetchPage);
+  const { items, setItems, hasMore, loading, error, loadMore, sentinel } = usePaged<Video>(`/v1/videos?limit=${pageSize}&order=desc`);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = items.find((video) => video.id === openId) ?? null;
 
