@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import { toArtistObject, type ArtistService } from '../services/artist-service.js';
 import { authorize } from './auth.js';
 import { listPage, sendJson } from './route-helpers.js';
 
 /** The artist consent registry, for operators: every route needs the `admin` scope. */
-export function registerArtistRoutes(app: FastifyInstance, deps: { artists: ArtistService; keys: KeysRepository }): void {
-  const { artists, keys } = deps;
-  const admin = (request: FastifyRequest) => authorize(request, keys, 'admin');
+export function registerArtistRoutes(app: FastifyInstance, deps: { artists: ArtistService; access: AccessControl }): void {
+  const { artists, access } = deps;
+  const admin = (request: FastifyRequest) => authorize(request, access, 'admin');
   const idParam = (request: FastifyRequest): string => (request.params as { artist_id: string }).artist_id;
 
   app.post('/v1/artists', async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { ApiKey, Scope } from '../domain/api-key.js';
 import { ApiError } from '../domain/errors.js';
+import type { AccessControl } from '../policy/access-control.js';
 import { isWellFormedKey } from '../policy/key-format.js';
 import { assertStudioWrite } from './studio-session.js';
 
@@ -10,10 +10,18 @@ const unauthorized = (message: string, code: string): ApiError =>
 
 /**
  * Resolves `Authorization: Bearer <key>` to an active key, or else the studio's session cookie to the key it was
- * signed in with (a cookie write must also prove it comes from the studio's page). A key with a bad checksum is
- * refused before any database lookup; an unknown and a revoked key get the same answer.
+ * signed in with (a cookie write must also prove it comes from the studio's page), then runs the access guards on
+ * it. A key with a bad checksum is refused before any database lookup; an unknown and a revoked key get the same
+ * answer.
  */
-export async function authenticate(request: FastifyRequest, keys: KeysRepository): Promise<ApiKey> {
+export async function authenticate(request: FastifyRequest, access: AccessControl): Promise<ApiKey> {
+  const key = await resolveKey(request, access);
+  await access.admit(request, key);
+  return key;
+}
+
+async function resolveKey(request: FastifyRequest, access: AccessControl): Promise<ApiKey> {
+  const { keys } = access;
   const header = request.headers.authorization;
   if (!header) {
     if (request.studioSession) {
@@ -33,8 +41,8 @@ export async function authenticate(request: FastifyRequest, keys: KeysRepository
 }
 
 /** The request's key, if it holds `scope` (or `admin`); a 401 or 403 otherwise. Every scoped route starts here. */
-export async function authorize(request: FastifyRequest, keys: KeysRepository, scope: Scope): Promise<ApiKey> {
-  const key = await authenticate(request, keys);
+export async function authorize(request: FastifyRequest, access: AccessControl, scope: Scope): Promise<ApiKey> {
+  const key = await authenticate(request, access);
   if (key.scopes.includes(scope) || key.scopes.includes('admin')) return key;
   throw new ApiError(403, `This API key lacks the '${scope}' scope.`, { code: 'insufficient_scope' });
 }

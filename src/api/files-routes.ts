@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import type { Scope } from '../domain/api-key.js';
 import { badRequest } from '../domain/errors.js';
 import { toFileObject, type FileService } from '../services/file-service.js';
@@ -8,9 +8,9 @@ import { authorize } from './auth.js';
 import { readMultipartBody } from './multipart-body.js';
 
 /** OpenAI's Files routes, for reference images: upload once, then pass `input_reference: {file_id}`. */
-export function registerFileRoutes(app: FastifyInstance, deps: { files: FileService; keys: KeysRepository }): void {
-  const { files, keys } = deps;
-  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, keys, scope);
+export function registerFileRoutes(app: FastifyInstance, deps: { files: FileService; access: AccessControl }): void {
+  const { files, access } = deps;
+  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, access, scope);
   const idParam = (request: FastifyRequest): string => (request.params as { file_id: string }).file_id;
   const json = 'application/json; charset=utf-8';
 

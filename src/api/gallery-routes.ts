@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import { toVideoObject, type VideoRecord } from '../domain/video.js';
 import { artworkCredits } from '../services/artwork-credits.js';
 import type { GalleryService } from '../services/gallery-service.js';
@@ -37,17 +37,17 @@ export function toPublicVideoObject(video: VideoRecord) {
 }
 
 /** Publishing (owner, scope `gallery:publish`) and the public, read-only gallery routes (no key needed). */
-export function registerGalleryRoutes(app: FastifyInstance, deps: { gallery: GalleryService; keys: KeysRepository }): void {
-  const { gallery, keys } = deps;
+export function registerGalleryRoutes(app: FastifyInstance, deps: { gallery: GalleryService; access: AccessControl }): void {
+  const { gallery, access } = deps;
   const idParam = (request: FastifyRequest): string => (request.params as { video_id: string }).video_id;
 
   app.post('/v1/videos/:video_id/publish', async (request, reply) => {
-    const key = await authorize(request, keys, 'gallery:publish');
+    const key = await authorize(request, access, 'gallery:publish');
     return sendJson(reply, toVideoObject(await gallery.publish(key, idParam(request))));
   });
 
   app.post('/v1/videos/:video_id/unpublish', async (request, reply) => {
-    const key = await authorize(request, keys, 'gallery:publish');
+    const key = await authorize(request, access, 'gallery:publish');
     return sendJson(reply, toVideoObject(await gallery.unpublish(key, idParam(request))));
   });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { authenticate } from './auth.js';
 
 /** `GET /v1/models`, as OpenAI's SDK lists models, with each model's limits under Kinora's own field names. */
-export function registerModelRoutes(app: FastifyInstance, deps: { engines: EngineRegistry; keys: KeysRepository }): void {
+export function registerModelRoutes(app: FastifyInstance, deps: { engines: EngineRegistry; access: AccessControl }): void {
   app.get('/v1/models', async (request, reply) => {
-    await authenticate(request, deps.keys);
+    await authenticate(request, deps.access);
     const data = deps.engines.models().map((model) => ({
       id: model.id,
       object: 'model',

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Config } from '../config.js';
+import type { AccessControl } from '../policy/access-control.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { ArtistService } from '../services/artist-service.js';
 import type { VideoService } from '../services/video-service.js';
@@ -28,7 +28,7 @@ import { registerVideoRoutes } from './videos-routes.js';
 export interface ServerDeps {
   config: Readonly<Config>;
   logger: FastifyBaseLogger;
-  keys: KeysRepository;
+  access: AccessControl;
   videos: VideoService;
   files: FileService;
   engines: EngineRegistry;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import { toVideoObject } from '../domain/video.js';
 import type { VideoService } from '../services/video-service.js';
 import { authorize } from './auth.js';
@@ -14,9 +14,9 @@ const keepAliveMs = 15_000;
  * changes, ending after the final state, so a page or CLI follows a render live without polling. While the video is
  * made, one `preview` event says where its first-frame still can be fetched, once it exists.
  */
-export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
+export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: VideoService; access: AccessControl }): void {
   app.get('/v1/videos/:video_id/events', async (request, reply) => {
-    const key = await authorize(request, deps.keys, 'videos:read');
+    const key = await authorize(request, deps.access, 'videos:read');
     const id = (request.params as { video_id: string }).video_id;
     let video = await deps.videos.get(key, id);
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import { toVideoObject } from '../domain/video.js';
 import type { VideoService } from '../services/video-service.js';
 import { blendVideosSchema, editVideoSchema, extendVideoSchema, parseInput, recutVideoSchema } from '../services/video-request.js';
@@ -10,9 +10,9 @@ import { creationOptions, readBody, sendJson } from './route-helpers.js';
  * Videos made from other videos: OpenAI's edits and extensions (the SDK's `videos.edit` / `videos.extend`, always
  * multipart), and Kinora's blends and re-cuts. Each answers at once with the new video, queued.
  */
-export function registerVideoOperationRoutes(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
+export function registerVideoOperationRoutes(app: FastifyInstance, deps: { videos: VideoService; access: AccessControl }): void {
   const { derived } = deps.videos;
-  const writer = (request: FastifyRequest) => authorize(request, deps.keys, 'videos:write');
+  const writer = (request: FastifyRequest) => authorize(request, deps.access, 'videos:write');
 
   app.post('/v1/videos/edits', async (request, reply) => {
     const key = await writer(request);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KeysRepository } from '../catalog/keys-repository.js';
+import type { AccessControl } from '../policy/access-control.js';
 import type { Scope } from '../domain/api-key.js';
 import { toVideoObject } from '../domain/video.js';
 import { authorize } from './auth.js';
@@ -12,9 +12,9 @@ import { contentQuerySchema, createVideoSchema, listVideosSchema, parseInput, re
 const pollAfterMs = '1000';
 
 /** OpenAI's Videos API routes: HTTP in, service call, OpenAI-shaped JSON out. */
-export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoService; keys: KeysRepository }): void {
-  const { videos, keys } = deps;
-  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, keys, scope);
+export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoService; access: AccessControl }): void {
+  const { videos, access } = deps;
+  const keyFor = (request: FastifyRequest, scope: Scope) => authorize(request, access, scope);
   const idParam = (request: FastifyRequest): string => (request.params as { video_id: string }).video_id;
 
   app.post('/v1/videos', async (request, reply) => {

@@ -10,6 +10,7 @@ import { scopes } from '../domain/api-key.js';
 import { createProceduralEngine } from '../engines/procedural/procedural-engine.js';
 import { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
+import { AccessControl } from '../policy/access-control.js';
 import { EmbeddedQueue } from '../queue/embedded-queue.js';
 import { ArtistService } from '../services/artist-service.js';
 import { FileService } from '../services/file-service.js';
@@ -64,11 +65,12 @@ export async function startKinora(config: Readonly<Config>, logger: Logger = pin
 
     const files = new FileService({ config, files: catalog.files, blobs });
     const artists = new ArtistService(catalog.artists);
-    const videos = new VideoService({ config, catalog, queue, blobs, engines, files, artists });
+    const access = new AccessControl(catalog.keys);
+    const videos = new VideoService({ config, catalog, queue, blobs, engines, files, artists, admissions: [] });
     const sessions = new SessionService({ config, sessions: catalog.sessions, keys: catalog.keys });
     const gallery = new GalleryService({ gallery: catalog.gallery, videos });
     const guests = new GuestPolicy({ guest: config.guest, maxSeconds: config.maxSeconds, videos: catalog.videos });
-    const app = await buildServer({ config, logger, keys: catalog.keys, videos, files, engines, sessions, gallery, guests, artists });
+    const app = await buildServer({ config, logger, access, videos, files, engines, sessions, gallery, guests, artists });
     cleanups.unshift(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
     return {

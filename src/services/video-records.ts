@@ -6,6 +6,7 @@ import type { ApiKey } from '../domain/api-key.js';
 import { ApiError, badRequest, videoNotFound } from '../domain/errors.js';
 import { jobKindOf, type VideoRecord } from '../domain/video.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import type { Admission } from './admission.js';
 
 export interface CreateOptions {
   /** The client's `Idempotency-Key` header. */
@@ -22,7 +23,7 @@ const retryWindowMs = 15 * 60_000;
  * a repeated request, and recording the new video together with its job.
  */
 export class VideoRecords {
-  constructor(private readonly deps: { config: Readonly<Config>; catalog: Catalog; queue: JobQueue; blobs: BlobStore }) {}
+  constructor(private readonly deps: { config: Readonly<Config>; catalog: Catalog; queue: JobQueue; blobs: BlobStore; admissions: readonly Admission[] }) {}
 
   /** The caller's video; another key's video is not found, exactly as if it did not exist. */
   async get(key: ApiKey, id: string, param = 'video_id'): Promise<VideoRecord> {
@@ -63,11 +64,13 @@ export class VideoRecords {
     return undefined;
   }
 
-  /** The video row, its idempotency record and its job commit together, or not at all. */
+  /** The video row, its idempotency record, its job and what the admissions record commit together, or not at all. */
   async insertAndEnqueue(key: ApiKey, idempotencyKey: string | undefined, video: NewVideo): Promise<VideoRecord> {
-    const { catalog, queue } = this.deps;
+    const { catalog, queue, admissions } = this.deps;
     try {
+      for (const admission of admissions) await admission.check?.(key, video);
       const enqueued = await catalog.db.transaction().execute(async (trx) => {
+        for (const admission of admissions) await admission.record?.(key, video, trx);
         if (idempotencyKey !== undefined) await catalog.idempotency.insert({ keyId: key.id, idempotencyKey, fingerprint: video.requestFingerprint, videoId: video.id }, trx);
         await catalog.videos.insert(video, trx);
         return queue.enqueue({ videoId: video.id, kind: jobKindOf(video.operation) }, { transaction: trx });

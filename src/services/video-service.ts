@@ -13,6 +13,7 @@ import type { EngineRegistry } from '../engines/registry.js';
 import { loadImageUrl } from '../media/image-source.js';
 import { checkReferenceImage } from '../media/reference-image.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import type { Admission } from './admission.js';
 import { mergeCredits, type ArtistService } from './artist-service.js';
 import { DerivedVideos } from './derived-videos.js';
 import type { FileService } from './file-service.js';
@@ -32,6 +33,8 @@ export interface VideoServiceDeps {
   files: FileService;
   /** Screens every prompt against the artist consent registry. */
   artists: ArtistService;
+  /** The rules every new video passes (kill switch, quotas, ledger), in order. */
+  admissions: readonly Admission[];
 }
 
 /** The finished outputs, and the first-frame preview that exists from early in the render. */
