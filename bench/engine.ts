@@ -7,6 +7,8 @@
  *
  *   npm run bench            (or: npx tsx bench/engine.ts [--size 1920x1080] [--seconds 10] [--prompt "..."])
  */
+// First, as in the CLI: it configures the native canvas library's allocator before that loads.
+import '../src/runtime/skia-allocator.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -15,6 +15,20 @@ describe('config', () => {
     expect(loadConfig({ KINORA_PORT: '9000' }, { port: 0, workers: 0 })).toMatchObject({ port: 0, workers: 0 });
   });
 
+  it('limits each key to 600 requests a minute and unlimited video-seconds unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitPerMinute: 600, dailySeconds: 0 });
+    expect(loadConfig({ KINORA_RATE_LIMIT_PER_MINUTE: '0', KINORA_DAILY_SECONDS: '3600' })).toMatchObject({ rateLimitPerMinute: 0, dailySeconds: 3600 });
+    expect(() => loadConfig({ KINORA_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/KINORA_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ KINORA_DAILY_SECONDS: 'lots' })).toThrow(/KINORA_DAILY_SECONDS/);
+  });
+
+  it('signs with the generated identity, marks nothing and refuses AI training unless told otherwise', () => {
+    expect(loadConfig({}).provenance).toEqual({ signingKeyPath: undefined, signingCertPath: undefined, watermark: false, trainingMining: 'notAllowed' });
+    const own = loadConfig({ KINORA_SIGNING_KEY: 'keys/k.pem', KINORA_SIGNING_CERT: '/etc/kinora/chain.pem', KINORA_WATERMARK: '1', KINORA_TRAINING_MINING: 'allowed' });
+    expect(own.provenance).toEqual({ signingKeyPath: path.resolve('keys/k.pem'), signingCertPath: '/etc/kinora/chain.pem', watermark: true, trainingMining: 'allowed' });
+    expect(() => loadConfig({ KINORA_TRAINING_MINING: 'maybe' })).toThrow(/KINORA_TRAINING_MINING/);
+  });
+
   it('refuses bad values with a message naming the variable', () => {
     expect(() => loadConfig({ KINORA_MAX_SECONDS: '30' })).toThrow(ConfigError);
     expect(() => loadConfig({ KINORA_PORT: 'eighty' })).toThrow(/KINORA_PORT/);

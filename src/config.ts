@@ -29,6 +29,20 @@ const envSchema = z.object({
   KINORA_GUEST: boolean.default(false),
   KINORA_GUEST_VIDEOS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   KINORA_GUEST_MAX_SECONDS: z.coerce.number().int().min(1).max(20).default(4),
+  KINORA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  KINORA_DAILY_SECONDS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  KINORA_CREDITS_REQUIRED: boolean.default(false),
+  KINORA_SIGNING_KEY: z.string().min(1).optional(),
+  KINORA_SIGNING_CERT: z.string().min(1).optional(),
+  KINORA_WATERMARK: boolean.default(false),
+  KINORA_TRAINING_MINING: z.enum(['notAllowed', 'allowed', 'constrained']).default('notAllowed'),
+  KINORA_LEAK_FACTOR: z.coerce.number().min(2).max(1000).default(10),
+  KINORA_LEAK_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  KINORA_LEAK_BASELINE_WINDOWS: z.coerce.number().int().min(1).max(1440).default(60),
+  KINORA_LEAK_MIN_REQUESTS: z.coerce.number().int().min(1).default(1200),
+  KINORA_LEAK_MIN_VIDEO_SECONDS: z.coerce.number().int().min(1).default(600),
+  KINORA_LEAK_MIN_ADDRESSES: z.coerce.number().int().min(1).default(16),
+  KINORA_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   KINORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,7 +67,37 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** Guest mode: visitors of the studio may try it without a key, within these per-visitor limits. */
   guest: GuestConfig;
+  /** Requests a minute per key, for keys without their own limit; 0: unlimited. */
+  rateLimitPerMinute: number;
+  /** Video-seconds per key in any 24 hours, for keys without their own quota; 0: unlimited. */
+  dailySeconds: number;
+  /** Prepaid credits: a key without `admin` is refused a video that costs more than its balance (otherwise postpaid). */
+  creditsRequired: boolean;
+  provenance: ProvenanceConfig;
+  /** The leak watch: a key whose use in a window jumps past factor × its usual and past the floors is suspended. */
+  leakWatch: LeakWatchConfig;
+  /** Where alerts (automatic suspensions) are POSTed as JSON, besides the log. */
+  alertWebhookUrl: string | undefined;
   logLevel: string;
+}
+
+export interface LeakWatchConfig {
+  factor: number;
+  windowSeconds: number;
+  /** How many earlier windows make the key's usual usage. */
+  baselineWindows: number;
+  floors: { requests: number; videoSeconds: number; addresses: number };
+}
+
+/** How every MP4 is signed (C2PA) and marked. */
+export interface ProvenanceConfig {
+  /** PEM paths of the operator's own ES256 key and certificate chain; both unset: Kinora's own, made on first start. */
+  signingKeyPath: string | undefined;
+  signingCertPath: string | undefined;
+  /** A visible corner mark on every video (otherwise only on those of keys that ask for it). */
+  watermark: boolean;
+  /** What the manifests' training-and-data-mining assertion says for AI training, inference and data mining. */
+  trainingMining: 'notAllowed' | 'allowed' | 'constrained';
 }
 
 export interface GuestConfig {
@@ -106,6 +150,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxAttempts: e.KINORA_MAX_ATTEMPTS,
     allowPrivateUrls: e.KINORA_ALLOW_PRIVATE_URLS,
     guest: Object.freeze({ enabled: e.KINORA_GUEST, videosPerHour: e.KINORA_GUEST_VIDEOS_PER_HOUR, maxSeconds: e.KINORA_GUEST_MAX_SECONDS }),
+    rateLimitPerMinute: e.KINORA_RATE_LIMIT_PER_MINUTE,
+    dailySeconds: e.KINORA_DAILY_SECONDS,
+    creditsRequired: e.KINORA_CREDITS_REQUIRED,
+    provenance: Object.freeze({
+      signingKeyPath: e.KINORA_SIGNING_KEY && path.resolve(e.KINORA_SIGNING_KEY),
+      signingCertPath: e.KINORA_SIGNING_CERT && path.resolve(e.KINORA_SIGNING_CERT),
+      watermark: e.KINORA_WATERMARK,
+      trainingMining: e.KINORA_TRAINING_MINING,
+    }),
+    leakWatch: Object.freeze({
+      factor: e.KINORA_LEAK_FACTOR,
+      windowSeconds: e.KINORA_LEAK_WINDOW_SECONDS,
+      baselineWindows: e.KINORA_LEAK_BASELINE_WINDOWS,
+      floors: Object.freeze({ requests: e.KINORA_LEAK_MIN_REQUESTS, videoSeconds: e.KINORA_LEAK_MIN_VIDEO_SECONDS, addresses: e.KINORA_LEAK_MIN_ADDRESSES }),
+    }),
+    alertWebhookUrl: e.KINORA_ALERT_WEBHOOK_URL,
     logLevel: e.KINORA_LOG_LEVEL,
   });
 }

@@ -73,6 +73,8 @@ describe('publishing', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('Provenance');
+    expect(html).toContain('<a class="badge signed" href="/verify"');
+    expect(html).toContain('Signed · C2PA');
 
     const list = (await (await fetch(`${server.url}/v1/gallery`)).json()) as { data: Array<{ id: string }> };
     expect(list.data.map((v) => v.id)).toEqual([videoId]);

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiKey, Scope } from '../domain/api-key.js';
 import { ApiError } from '../domain/errors.js';
 import type { AccessControl } from '../policy/access-control.js';
+import { assertKeyNotExpired } from '../policy/key-expiry.js';
 import { isWellFormedKey } from '../policy/key-format.js';
 import { assertStudioWrite } from './studio-session.js';
 
@@ -16,6 +17,7 @@ const unauthorized = (message: string, code: string): ApiError =>
  */
 export async function authenticate(request: FastifyRequest, access: AccessControl): Promise<ApiKey> {
   const key = await resolveKey(request, access);
+  assertKeyNotExpired(key);
   await access.admit(request, key);
   return key;
 }

@@ -33,6 +33,8 @@ export function toPublicVideoObject(video: VideoRecord) {
     // The same `credits` as the video object (registered artists); the artwork's licences under their own name.
     credits: video.credits,
     artwork_credits: artworkCredits(video.plan),
+    // Who signed its MP4's C2PA manifest (anyone may check the file at POST /v1/verify).
+    provenance: video.provenance && { ...video.provenance, watermark: video.watermark },
   };
 }
 

@@ -4,19 +4,28 @@ import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { AccessControl } from '../policy/access-control.js';
+import type { Verifier } from '../provenance/verify-mp4.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { ArtistService } from '../services/artist-service.js';
 import type { VideoService } from '../services/video-service.js';
 import type { FileService } from '../services/file-service.js';
 import type { GalleryService } from '../services/gallery-service.js';
 import type { GuestPolicy } from '../services/guest-policy.js';
+import type { LedgerService } from '../services/ledger-service.js';
 import type { SessionService } from '../services/session-service.js';
+import type { AuditRepository } from '../catalog/audit-repository.js';
+import type { GenerationControl } from '../services/generation-control.js';
 import { registerArtistRoutes } from './artists-routes.js';
+import { installAuditTrail } from './audit-trail.js';
+import { registerControlRoutes } from './control-routes.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerFileRoutes } from './files-routes.js';
 import { registerGalleryRoutes } from './gallery-routes.js';
 import { installGuestLimits } from './guest-limits.js';
+import { registerKeyRoutes } from './keys-routes.js';
+import { registerLedgerRoutes } from './ledger-routes.js';
 import { registerModelRoutes } from './models-routes.js';
+import { installNotedHeaders } from './noted-headers.js';
 import { registerSessionRoutes } from './session-routes.js';
 import { registerSharePage } from './share-page.js';
 import { installSessionResolution } from './studio-session.js';
@@ -24,6 +33,7 @@ import { registerStudioRoutes } from './studio-routes.js';
 import { registerVideoEventsRoute } from './video-events-route.js';
 import { registerVideoOperationRoutes } from './video-operations-routes.js';
 import { registerVideoRoutes } from './videos-routes.js';
+import { registerVerifyRoutes } from './verify-routes.js';
 
 export interface ServerDeps {
   config: Readonly<Config>;
@@ -36,6 +46,12 @@ export interface ServerDeps {
   gallery: GalleryService;
   guests: GuestPolicy;
   artists: ArtistService;
+  ledger: LedgerService;
+  /** Checks the C2PA provenance of an uploaded MP4 (`POST /v1/verify`). */
+  verifier: Verifier;
+  /** The kill switch (halt, resume, key suspension). */
+  control: GenerationControl;
+  audit: AuditRepository;
 }
 
 /** Room for an image sent inline as a base64 data URL (4/3 of its bytes) plus the other fields. */
@@ -73,7 +89,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installSessionResolution(app, deps.sessions);
   installGuestLimits(app, deps.guests);
   installErrorHandling(app);
-  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
+  installNotedHeaders(app);
+  installAuditTrail(app, deps.audit);
+  app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok', generation_halted: (await deps.control.halted()) !== null }));
   registerVideoRoutes(app, deps);
   registerVideoOperationRoutes(app, deps);
   registerVideoEventsRoute(app, deps);
@@ -82,6 +100,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerGalleryRoutes(app, deps);
   registerSessionRoutes(app, deps);
   registerArtistRoutes(app, deps);
+  registerControlRoutes(app, deps);
+  registerKeyRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
+  registerVerifyRoutes(app, deps);
   registerSharePage(app, deps);
   await registerStudioRoutes(app);
   return app;

@@ -68,9 +68,19 @@ export function renderSharePage(video: VideoRecord, origin: string): string {
 <dt>Model</dt><dd>${escapeHtml(video.model)}</dd>
 <dt>Size</dt><dd>${escapeHtml(video.size)} · ${video.seconds} s${video.hasAudio ? ' · with sound' : ''}</dd>
 <dt>Artwork</dt><dd>${creditList}</dd>
-${artistCredits(video)}<dt>Provenance</dt><dd><span class="badge" title="Signed provenance manifests are not issued yet">Provenance: not yet signed</span></dd>
+${artistCredits(video)}<dt>Provenance</dt><dd>${provenanceBadge(video)}</dd>
 </dl>`;
   return page(title, head, body);
+}
+
+/** "Signed · C2PA" linking to how to check it, when its MP4 carries Kinora's signed manifest. */
+function provenanceBadge(video: VideoRecord): string {
+  const signed = video.provenance;
+  if (!signed) return '<span class="badge">Not signed</span>';
+  const when = new Date(signed.signed_at * 1000).toISOString().slice(0, 10);
+  const title = `C2PA manifest signed by ${signed.signer} on ${when}: download the video and check it at /verify`;
+  const mark = video.watermark ? ' <span class="muted">· visible corner mark</span>' : '';
+  return `<a class="badge signed" href="/verify" title="${escapeHtml(title)}">Signed · C2PA</a>${mark}`;
 }
 
 /** The registered artists the prompt named, who consented to be credited (and, for a licence, paid). */

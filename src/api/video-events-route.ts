@@ -22,7 +22,9 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
 
     reply.hijack();
     const out = reply.raw;
+    // A hijacked reply skips the onSend hooks: the rate-limit headers go out here.
     out.writeHead(200, {
+      ...request.notedHeaders,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Artist } from '../domain/artist.js';
 import { newId } from '../domain/ids.js';
 import type { ArtistTable, Database } from './schema.js';
@@ -52,6 +52,19 @@ export class ArtistsRepository {
   async update(id: string, fields: ArtistFields, now = Date.now()): Promise<Artist | undefined> {
     const result = await this.db.updateTable('artists').set({ ...columnsOf(fields), updated_at: now }).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0 ? this.find(id) : undefined;
+  }
+
+  /** The fee per second of each of these artists whose policy is `license` now (read in the caller's transaction, if any). */
+  async licenseFees(ids: readonly string[], executor: Kysely<Database> | Transaction<Database> = this.db): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await executor
+      .selectFrom('artists')
+      .select(['id', 'fee_per_second'])
+      .where('id', 'in', ids)
+      .where('policy', '=', 'license')
+      .where('fee_per_second', 'is not', null)
+      .execute();
+    return new Map(rows.map((row) => [row.id, Number(row.fee_per_second)]));
   }
 
   async remove(id: string): Promise<boolean> {

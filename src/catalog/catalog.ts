@@ -1,9 +1,12 @@
 import { ArtistsRepository } from './artists-repository.js';
+import { AuditRepository } from './audit-repository.js';
+import { ControlRepository } from './control-repository.js';
 import { openDatabase, type DialectName } from './database.js';
 import { FilesRepository } from './files-repository.js';
 import { GalleryRepository } from './gallery-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { KeysRepository } from './keys-repository.js';
+import { LedgerRepository } from './ledger-repository.js';
 import type { Database } from './schema.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { VideosRepository } from './videos-repository.js';
@@ -20,6 +23,9 @@ export interface Catalog {
   sessions: SessionsRepository;
   gallery: GalleryRepository;
   artists: ArtistsRepository;
+  control: ControlRepository;
+  audit: AuditRepository;
+  ledger: LedgerRepository;
   close: () => Promise<void>;
 }
 
@@ -35,6 +41,9 @@ export async function openCatalog(url: string): Promise<Catalog> {
     sessions: new SessionsRepository(db),
     gallery: new GalleryRepository(db),
     artists: new ArtistsRepository(db),
+    control: new ControlRepository(db),
+    audit: new AuditRepository(db),
+    ledger: new LedgerRepository(db, dialect),
     close,
   };
 }

@@ -9,6 +9,10 @@ import * as files from './migrations/0002-files.js';
 import * as operations from './migrations/0003-operations.js';
 import * as studio from './migrations/0004-studio.js';
 import * as artists from './migrations/0005-artists.js';
+import * as keyLimits from './migrations/0006-key-limits.js';
+import * as controlAudit from './migrations/0007-control-audit.js';
+import * as ledger from './migrations/0008-ledger.js';
+import * as provenance from './migrations/0009-provenance.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -19,7 +23,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio, '0005-artists': artists };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio, '0005-artists': artists, '0006-key-limits': keyLimits, '0007-control-audit': controlAudit, '0008-ledger': ledger, '0009-provenance': provenance };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**

@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { TransactionKind } from '../domain/ledger.js';
 import type { JobKind } from '../domain/video.js';
 
 /**
@@ -18,6 +19,18 @@ export interface ApiKeyTable {
   created_at: Millis;
   last_used_at: Millis | null;
   revoked_at: Millis | null;
+  /** After this time the key is refused (401 api_key_expired); null: it does not expire. */
+  expires_at: Millis | null;
+  /** Requests a minute; null: the server's default; 0: unlimited. */
+  rate_limit_per_minute: number | null;
+  /** Video-seconds in any 24 hours; null: the server's default; 0: unlimited. */
+  seconds_per_day: number | null;
+  /** 1 when the key's videos get a visible corner mark. */
+  watermark: ColumnType<number, number | undefined, number>;
+  /** Set while the key is suspended (kill switch or leak watch): every request with it gets 403 key_suspended. */
+  suspended_at: ColumnType<number | null, number | null | undefined, number | null>;
+  suspension_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  suspended_by: ColumnType<'operator' | 'automatic' | null, 'operator' | 'automatic' | null | undefined, 'operator' | 'automatic' | null>;
 }
 
 export interface VideoTable {
@@ -57,6 +70,12 @@ export interface VideoTable {
   published_at: Millis | null;
   /** JSON: ArtistCredit[], the registered artists its prompts named; null for none. */
   credits: string | null;
+  /** 1 when the video carries a visible corner mark (decided at request time; migration 0009). */
+  watermark: ColumnType<number, number | undefined, number>;
+  /** JSON: the `provenance` of the signed MP4 (C2PA signer, time, manifest label); null until signed. */
+  provenance: string | null;
+  /** Perceptual hashes of its frames (src/provenance/fingerprint.ts), to recognise copies; null until completed. */
+  fingerprint: string | null;
 }
 
 export interface JobTable {
@@ -119,6 +138,52 @@ export interface ArtistTable {
   updated_at: Millis;
 }
 
+/** A ledger transaction (migration 0008); its entries sum to zero. */
+export interface LedgerTransactionTable {
+  id: string;
+  kind: TransactionKind;
+  video_id: string | null;
+  /** The generated seconds artists were paid for, on a charge and its refund. */
+  seconds: number | null;
+  memo: string | null;
+  created_at: Millis;
+}
+
+export interface LedgerEntryTable {
+  transaction_id: string;
+  account: string;
+  /** Signed integer credits. */
+  amount: number;
+}
+
+/** The global kill switch (migration 0007): a row exists while new generations are halted. */
+export interface GenerationHaltTable {
+  /** Always 'global': one row at most. */
+  id: string;
+  reason: string;
+  since: Millis;
+  /** Who halted: an admin key id, or `cli:<user>`. */
+  halted_by: string;
+}
+
+/** The append-only audit log (migration 0007): triggers refuse UPDATE and DELETE. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Millis;
+  /** Who acted: a key id, `cli:<user>`, or `leak-watch`. */
+  actor: string;
+  /** The key the action was made with or concerns, for filtering. */
+  key_id: string | null;
+  /** `POST /v1/videos` for an HTTP request, `keys.create`, `halt`, `key.suspend`… for the others. */
+  action: string;
+  target: string | null;
+  address: string | null;
+  decision: 'accepted' | 'refused';
+  error_code: string | null;
+  /** JSON: what else the action said (a reason, the videos it cancelled). */
+  detail: string | null;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
@@ -127,5 +192,9 @@ export interface Database {
   files: FileTable;
   sessions: SessionTable;
   artists: ArtistTable;
+  ledger_transactions: LedgerTransactionTable;
+  ledger_entries: LedgerEntryTable;
+  generation_halt: GenerationHaltTable;
+  audit_log: AuditLogTable;
 }
 

@@ -51,6 +51,17 @@ describe.each(['sqlite', 'postgres'] as const)('videos repository on %s', (diale
     expect(await catalog().videos.findOwned('v2', 'alice')).toMatchObject({ seconds: 4, options: null, operation: null });
   });
 
+  it('keeps whether a video is watermarked from its creation, and its signed provenance from its completion', async () => {
+    const provenance = { c2pa: true as const, signer: 'Kinora video signer', signed_at: 1_800_000_000, manifest_label: 'urn:c2pa:0f0e' };
+    await catalog().videos.insert({ ...video('v1', 'alice', 1), watermark: true });
+    await catalog().videos.insert(video('v2', 'alice', 2));
+    expect(await catalog().videos.findOwned('v1', 'alice')).toMatchObject({ watermark: true, provenance: null });
+    await catalog().videos.markStarted('v1', 1);
+    await catalog().videos.complete('v1', 1, { outputs, plan: null, hasAudio: true, provenance });
+    expect(await catalog().videos.findOwned('v1', 'alice')).toMatchObject({ watermark: true, provenance });
+    expect(await catalog().videos.findOwned('v2', 'alice')).toMatchObject({ watermark: false, provenance: null });
+  });
+
   it('a deleted video can be neither read nor completed', async () => {
     await catalog().videos.insert(video('v1', 'alice', 1));
     await catalog().videos.markStarted('v1', 1);

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ArtistCredit } from '../domain/artist.js';
 import type { ScenePlan } from '../domain/scene-plan.js';
-import type { StoredImage, VideoOperation, VideoOptions, VideoOutputs, VideoRecord } from '../domain/video.js';
+import type { StoredImage, VideoOperation, VideoOptions, VideoOutputs, VideoProvenance, VideoRecord } from '../domain/video.js';
 import type { Database, VideoTable } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -34,6 +34,8 @@ export function toVideoRecord(row: Selectable<VideoTable>): VideoRecord {
     expiresAt: row.expires_at,
     publishedAt: row.published_at,
     credits: parseJson<ArtistCredit[]>(row.credits) ?? [],
+    watermark: row.watermark === 1,
+    provenance: parseJson<VideoProvenance>(row.provenance),
   };
 }
 
@@ -54,6 +56,8 @@ export interface NewVideo {
   createdAt: number;
   /** The artists to credit; none when left out. */
   credits?: ArtistCredit[];
+  /** A visible corner mark on its picture; none when left out. */
+  watermark?: boolean;
 }
 
 export interface ListOptions {
@@ -91,6 +95,7 @@ export class VideosRepository {
         operation: video.operation && JSON.stringify(video.operation),
         request_fingerprint: video.requestFingerprint,
         credits: video.credits?.length ? JSON.stringify(video.credits) : null,
+        watermark: video.watermark ? 1 : 0,
         has_audio: 0,
         attempt: 0,
         created_at: video.createdAt,
@@ -168,6 +173,22 @@ export class VideosRepository {
     return rows.map((row) => Number(row.created_at));
   }
 
+  /**
+   * The seconds (whole, rounded up) of each video the owner asked for after `after`, oldest first: what a daily
+   * quota counts. Deleted ones count (deleting refunds nothing); failed ones do not (nothing was delivered).
+   */
+  async secondsRequestedAfter(ownerKeyId: string, after: number): Promise<Array<{ createdAt: number; seconds: number }>> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .select(['created_at', 'seconds'])
+      .where('owner_key_id', '=', ownerKeyId)
+      .where('created_at', '>', after)
+      .where('status', '!=', 'failed')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((row) => ({ createdAt: Number(row.created_at), seconds: Number(row.seconds) }));
+  }
+
   /** Marks the start of an attempt; false if the video is gone or already finished. */
   async markStarted(id: string, attempt: number, now = Date.now()): Promise<boolean> {
     const result = await this.db
@@ -195,7 +216,7 @@ export class VideosRepository {
   async complete(
     id: string,
     attempt: number,
-    result: { outputs: VideoOutputs; plan: ScenePlan | null; hasAudio: boolean },
+    result: { outputs: VideoOutputs; plan: ScenePlan | null; hasAudio: boolean; provenance?: VideoProvenance | null; fingerprint?: string | undefined },
     now = Date.now(),
   ): Promise<boolean> {
     const update = await this.db
@@ -206,6 +227,8 @@ export class VideosRepository {
         outputs: JSON.stringify(result.outputs),
         plan: result.plan && JSON.stringify(result.plan),
         has_audio: result.hasAudio ? 1 : 0,
+        provenance: result.provenance ? JSON.stringify(result.provenance) : null,
+        fingerprint: result.fingerprint ?? null,
         completed_at: now,
       })
       .where('id', '=', id)
@@ -216,14 +239,28 @@ export class VideosRepository {
     return Number(update.numUpdatedRows) > 0;
   }
 
-  async fail(id: string, attempt: number, error: { code: string; message: string }, now = Date.now()): Promise<void> {
-    await this.db
+  /** The perceptual fingerprints of the completed videos, to find which one an unsigned copy was made from. */
+  async fingerprints(): Promise<Array<{ id: string; fingerprint: string }>> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .select(['id', 'fingerprint'])
+      .where('status', '=', 'completed')
+      .where('deleted_at', 'is', null)
+      .where('fingerprint', 'is not', null)
+      .execute();
+    return rows.map((row) => ({ id: row.id, fingerprint: row.fingerprint ?? '' }));
+  }
+
+  /** Records the failure; false if this attempt no longer owns the video (superseded, or already finished). */
+  async fail(id: string, attempt: number, error: { code: string; message: string }, now = Date.now()): Promise<boolean> {
+    const update = await this.db
       .updateTable('videos')
       .set({ status: 'failed', error_code: error.code, error_message: error.message, completed_at: now })
       .where('id', '=', id)
       .where('attempt', '=', attempt)
       .where('status', 'in', ['queued', 'in_progress'])
-      .execute();
+      .executeTakeFirst();
+    return Number(update.numUpdatedRows) > 0;
   }
 
   /** Hides the video from every read at once; its blobs are removed by the caller. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Artist } from '../domain/artist.js';
 import { ArtistService, toArtistObject } from '../services/artist-service.js';
+import { recordCliAction } from './cli-audit.js';
 import { withCatalog } from './keys-command.js';
 
 interface ArtistOptions {
@@ -52,7 +53,9 @@ export function registerArtistsCommand(program: Command): void {
 
   phraseOptions(artists.command('add').description('register an artist').argument('<name>', 'the artist\'s name'))
     .action(async (name: string, options: ArtistOptions) => {
-      print(await withArtists(options.dataDir, (s) => s.create({ ...bodyOf(options), name })), options.json);
+      const artist = await withArtists(options.dataDir, (s) => s.create({ ...bodyOf(options), name }));
+      await recordCliAction(options.dataDir, { action: 'artists.add', keyId: null, target: artist.id });
+      print(artist, options.json);
     });
 
   artists
@@ -69,7 +72,9 @@ export function registerArtistsCommand(program: Command): void {
   phraseOptions(artists.command('update').description('change an artist; --alias and --style replace their lists').argument('<id>', 'artist id (artist_…)'))
     .option('--name <name>', 'a new name')
     .action(async (id: string, options: ArtistOptions) => {
-      print(await withArtists(options.dataDir, (s) => s.update(id, bodyOf(options))), options.json);
+      const artist = await withArtists(options.dataDir, (s) => s.update(id, bodyOf(options)));
+      await recordCliAction(options.dataDir, { action: 'artists.update', keyId: null, target: id });
+      print(artist, options.json);
     });
 
   artists
@@ -79,6 +84,7 @@ export function registerArtistsCommand(program: Command): void {
     .option('--data-dir <dir>', 'data directory (KINORA_DATA_DIR)')
     .action(async (id: string, options: ArtistOptions) => {
       await withArtists(options.dataDir, (s) => s.remove(id));
+      await recordCliAction(options.dataDir, { action: 'artists.remove', keyId: null, target: id });
       process.stdout.write(`removed ${id}\n`);
     });
 }

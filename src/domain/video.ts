@@ -92,6 +92,20 @@ export interface VideoRecord {
   publishedAt: number | null;
   /** The registered artists its prompts named (or its sources were credited to). */
   credits: ArtistCredit[];
+  /** Whether its picture carries a visible corner mark: decided when it was requested, kept for every retry. */
+  watermark: boolean;
+  /** What signed its MP4; null until it is signed (or for a video finished before signing existed). */
+  provenance: VideoProvenance | null;
+}
+
+/** The C2PA manifest embedded in a video's MP4, as the video object shows it. */
+export interface VideoProvenance {
+  c2pa: true;
+  /** The signing certificate's common name. */
+  signer: string;
+  /** Unix seconds. */
+  signed_at: number;
+  manifest_label: string;
 }
 
 /**
@@ -121,6 +135,8 @@ export interface VideoObject {
   published_at: number | null;
   /** The registered artists this video credits: named in its prompts, or credited by the videos it was made from. */
   credits: ArtistCredit[];
+  /** The C2PA manifest its MP4 carries (verify it with `POST /v1/verify` or `kinora verify`); null until signed. */
+  provenance: (VideoProvenance & { watermark: boolean }) | null;
 }
 
 /** The wire form of a VideoOperation: snake_case, sources by id, an upload described but never named. */
@@ -190,5 +206,6 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     operation: video.operation && toOperationObject(video.operation),
     published_at: unixSeconds(video.publishedAt),
     credits: video.credits,
+    provenance: video.provenance && { ...video.provenance, watermark: video.watermark },
   };
 }

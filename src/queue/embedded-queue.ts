@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
 import type { Database } from '../catalog/schema.js';
 import type { CatalogDb, ClaimedJob, HeartbeatResult, Job, JobQueue } from './job-queue.js';
 
@@ -8,6 +8,8 @@ export interface EmbeddedQueueOptions {
   maxAttempts: number;
   /** Delay before retry n (1-based): exponential from one second, capped at a minute. */
   backoffMs?: (attempt: number) => number;
+  /** Jobs to leave queued for now (the kill switch's halt and suspended keys); they are claimed once released. */
+  held?: (eb: ExpressionBuilder<Database, 'jobs'>) => Expression<SqlBool>;
 }
 
 const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 ** (attempt - 1));
@@ -53,6 +55,7 @@ export class EmbeddedQueue implements JobQueue {
             eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<', now)]),
           ]),
         )
+        .$if(this.options.held !== undefined, (query) => query.where((eb) => eb.not(this.options.held!(eb))))
         .orderBy('priority', 'desc')
         .orderBy('created_at')
         .limit(1)

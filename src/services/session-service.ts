@@ -3,6 +3,7 @@ import type { KeysRepository } from '../catalog/keys-repository.js';
 import type { Session, SessionsRepository } from '../catalog/sessions-repository.js';
 import type { Config } from '../config.js';
 import { ApiError } from '../domain/errors.js';
+import { assertKeyNotExpired } from '../policy/key-expiry.js';
 import { isWellFormedKey } from '../policy/key-format.js';
 
 /** How long a studio sign-in lasts; signing out ends it at once. */
@@ -35,6 +36,7 @@ export class SessionService {
     const secret = apiKey.trim();
     const key = isWellFormedKey(secret) ? await this.deps.keys.findActiveBySecret(secret) : undefined;
     if (!key) throw new ApiError(401, 'That API key is not valid here, or it was revoked.', { param: 'api_key', code: 'invalid_api_key' });
+    assertKeyNotExpired(key);
     return this.start(key.id, false);
   }
 

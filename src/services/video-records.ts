@@ -65,8 +65,10 @@ export class VideoRecords {
   }
 
   /** The video row, its idempotency record, its job and what the admissions record commit together, or not at all. */
-  async insertAndEnqueue(key: ApiKey, idempotencyKey: string | undefined, video: NewVideo): Promise<VideoRecord> {
+  async insertAndEnqueue(key: ApiKey, idempotencyKey: string | undefined, requested: NewVideo): Promise<VideoRecord> {
     const { catalog, queue, admissions } = this.deps;
+    // The corner mark is decided here, once, for every kind of video: when the server or the owner's key asks.
+    const video: NewVideo = { ...requested, watermark: this.deps.config.provenance.watermark || key.watermark };
     try {
       for (const admission of admissions) await admission.check?.(key, video);
       const enqueued = await catalog.db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ export interface UploadedFile {
   mimetype: string;
 }
 
-const uploadedFileSchema = z.custom<UploadedFile>((v) => typeof v === 'object' && v !== null && (v as UploadedFile).kind === 'file', {
+export const uploadedFileSchema = z.custom<UploadedFile>((v) => typeof v === 'object' && v !== null && (v as UploadedFile).kind === 'file', {
   message: 'expected an uploaded file',
 });
 

@@ -157,6 +157,8 @@ export class VideoService {
     const video = await this.deps.catalog.videos.softDelete(id, key.id);
     if (!video) throw videoNotFound(id);
     await this.deps.queue.cancel(id);
+    // Cancelled before it completed: its charge goes back (a failed one was refunded already; refunds happen once).
+    if (video.status !== 'completed') await this.deps.catalog.ledger.refundVideo(id, 'cancelled: deleted before it completed');
     await this.deps.blobs.deletePrefix(`videos/${id}/`);
   }
 

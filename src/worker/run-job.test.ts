@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeClip } from '../../test/helpers/clips.js';
+import { testProvenanceStamp } from '../../test/helpers/provenance.js';
 import { LocalBlobStore } from '../blobs/local-blob-store.js';
 import { openCatalog, type Catalog } from '../catalog/catalog.js';
 import type { NewVideo } from '../catalog/videos-repository.js';
@@ -51,7 +52,9 @@ describe('runJob for video operations', () => {
     deps = {
       queue: new EmbeddedQueue(catalog.db, { leaseMs: 30_000, maxAttempts: 3, backoffMs: () => 0 }),
       videos: catalog.videos,
+      ledger: catalog.ledger,
       engines: new EngineRegistry([]),
+      provenance: await testProvenanceStamp(tmp, new EngineRegistry([]), await resolveMediaTools()),
       blobs: new LocalBlobStore(path.join(tmp, 'blobs')),
       media: await resolveMediaTools(),
       scratchDir: path.join(tmp, 'scratch'),

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { LedgerRepository } from '../catalog/ledger-repository.js';
 import type { VideosRepository } from '../catalog/videos-repository.js';
-import type { VideoOutputs, VideoRecord } from '../domain/video.js';
+import type { VideoOutputs, VideoProvenance, VideoRecord } from '../domain/video.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { MediaTools } from '../media/ffmpeg-binaries.js';
 import { makeSpritesheet, makeThumbnail } from '../media/stills.js';
+import type { VideoProvenanceStamp } from '../provenance/video-provenance.js';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.js';
 import { errorCode, isRetryable, publicMessage } from './job-errors.js';
 import { previewSaver } from './preview-saver.js';
@@ -16,7 +18,11 @@ import { throttledProgress } from './progress-reporter.js';
 export interface JobDependencies {
   queue: JobQueue;
   videos: VideosRepository;
+  /** Refunds a video's charge when it ends without completing. */
+  ledger: Pick<LedgerRepository, 'refundVideo'>;
   engines: EngineRegistry;
+  /** Marks (when asked) and signs every finished MP4 before its stills are made. */
+  provenance: Pick<VideoProvenanceStamp, 'apply'>;
   blobs: BlobStore;
   media: MediaTools;
   scratchDir: string;
@@ -48,7 +54,9 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
   }
   if (job.attempt > deps.maxAttempts) {
     log.warn('giving up: every attempt ended with its worker gone');
-    await deps.videos.fail(video.id, video.attempt, { code: 'generation_failed', message: 'The render was interrupted too many times.' });
+    if (await deps.videos.fail(video.id, video.attempt, { code: 'generation_failed', message: 'The render was interrupted too many times.' })) {
+      await deps.ledger.refundVideo(video.id, 'failed: attempts exhausted');
+    }
     await deps.queue.fail(job, { retryable: false, message: 'attempts exhausted' });
     return;
   }
@@ -95,7 +103,10 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     const retryable = isRetryable(error);
     const outcome = await deps.queue.fail(job, { retryable, message: publicMessage(error) });
     log.warn({ err: error, outcome }, 'render failed');
-    if (outcome === 'failed') await deps.videos.fail(video.id, job.attempt, { code: errorCode(error), message: publicMessage(error) });
+    // Refunded only when this attempt still owned the video: a newer attempt may yet complete it.
+    if (outcome === 'failed' && (await deps.videos.fail(video.id, job.attempt, { code: errorCode(error), message: publicMessage(error) }))) {
+      await deps.ledger.refundVideo(video.id, `failed: ${errorCode(error)}`);
+    }
   } finally {
     clearInterval(heartbeat);
     stopOnCancel();
@@ -104,14 +115,15 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
   }
 }
 
-/** Stills of the finished MP4, then all three stored under the video's fixed keys. */
+/** The finished MP4 marked and signed, its stills, then all three stored under the video's fixed keys. */
 async function storeOutputs(
   video: VideoRecord,
   produced: Produced,
   workDir: string,
   signal: AbortSignal,
   deps: JobDependencies,
-): Promise<{ outputs: VideoOutputs; plan: VideoRecord['plan']; hasAudio: boolean }> {
+): Promise<{ outputs: VideoOutputs; plan: VideoRecord['plan']; hasAudio: boolean; provenance: VideoProvenance; fingerprint: string | undefined }> {
+  const { fingerprint, ...provenance } = await deps.provenance.apply(video, produced.file, { workDir, signal });
   const thumbnail = path.join(workDir, 'thumbnail.webp');
   const spritesheet = path.join(workDir, 'spritesheet.jpg');
   await makeThumbnail(deps.media, produced.file, thumbnail, { signal });
@@ -122,5 +134,5 @@ async function storeOutputs(
   await deps.blobs.put(keys.thumbnail, fs.createReadStream(thumbnail));
   await deps.blobs.put(keys.spritesheet, fs.createReadStream(spritesheet));
   await deps.blobs.put(keys.video, fs.createReadStream(produced.file));
-  return { outputs: keys, plan: produced.plan, hasAudio: produced.hasAudio };
+  return { outputs: keys, plan: produced.plan, hasAudio: produced.hasAudio, provenance, fingerprint };
 }

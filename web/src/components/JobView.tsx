@@ -63,6 +63,15 @@ export function JobView(props: Omit<VideoActionsProps, 'video'> & { initial: Vid
             {video.model} · {video.size} · {video.seconds} s · seed <code>{video.seed}</code>
             {video.options && !video.options.audio ? ' · silent' : ''}
             {video.options?.loop ? ' · loop' : ''}
+            {video.provenance && (
+              <>
+                {' · '}
+                <a href="/verify" target="_blank" rel="noopener" title={`C2PA manifest signed by ${video.provenance.signer}`}>
+                  Signed · C2PA
+                </a>
+                {video.provenance.watermark ? ' · corner mark' : ''}
+              </>
+            )}
           </p>
           <VideoActions {...props} video={video} />
           {video.status === 'completed' && !props.guest && <VideoTools video={video} others={props.others} onCreated={props.onCreated} />}

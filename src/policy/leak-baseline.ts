@@ -1,0 +1,88 @@
+/** What the leak watch measures of a key in one window. */
+export interface UsageTotals {
+  requests: number;
+  videoSeconds: number;
+  addresses: number;
+}
+
+/** One use of a key: a request (from an address), or video-seconds asked for. */
+export interface UsageSample {
+  requests?: number;
+  videoSeconds?: number;
+  address?: string;
+}
+
+/**
+ * A key's recent usage, by window: the current window and the baseline (the mean of the key's earlier active windows
+ * in the look-back span). In memory on one node here; a distributed deployment puts the same counters in Redis.
+ */
+export interface UsageBaseline {
+  /** Adds the sample to the key's current window; answers that window and the baseline before it. */
+  record(keyId: string, sample: UsageSample): { current: UsageTotals; baseline: UsageTotals };
+  /** Forgets a key's usage (its suspension was lifted: the burst that caused it must not count again). */
+  forget(keyId: string): void;
+}
+
+interface Window {
+  index: number;
+  requests: number;
+  videoSeconds: number;
+  addresses: Set<string>;
+}
+
+/** Distinct addresses kept per window: enough to pass any sensible floor, bounded so a flood cannot grow memory. */
+const maxAddressesPerWindow = 10_000;
+
+/**
+ * Per-node, in-memory usage windows. Each key keeps at most `baselineWindows + 1` windows; keys idle for longer
+ * than the look-back span are swept out now and then, so memory follows the number of active keys.
+ */
+export class MemoryUsageBaseline implements UsageBaseline {
+  private readonly keys = new Map<string, Window[]>();
+  private recordsSinceSweep = 0;
+
+  constructor(
+    private readonly options: { windowMs: number; baselineWindows: number; clock?: () => number },
+  ) {}
+
+  record(keyId: string, sample: UsageSample): { current: UsageTotals; baseline: UsageTotals } {
+    const index = Math.floor(this.now() / this.options.windowMs);
+    this.sweepNowAndThen(index);
+    const windows = (this.keys.get(keyId) ?? []).filter((w) => w.index >= index - this.options.baselineWindows);
+    let current = windows.at(-1);
+    if (current?.index !== index) {
+      current = { index, requests: 0, videoSeconds: 0, addresses: new Set() };
+      windows.push(current);
+    }
+    this.keys.set(keyId, windows);
+    current.requests += sample.requests ?? 0;
+    current.videoSeconds += sample.videoSeconds ?? 0;
+    if (sample.address !== undefined && current.addresses.size < maxAddressesPerWindow) current.addresses.add(sample.address);
+    return { current: totalsOf(current), baseline: meanOf(windows.slice(0, -1).filter((w) => w.requests > 0)) };
+  }
+
+  forget(keyId: string): void {
+    this.keys.delete(keyId);
+  }
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  private sweepNowAndThen(index: number): void {
+    if (++this.recordsSinceSweep < 1000) return;
+    this.recordsSinceSweep = 0;
+    for (const [keyId, windows] of this.keys) {
+      if ((windows.at(-1)?.index ?? 0) < index - this.options.baselineWindows) this.keys.delete(keyId);
+    }
+  }
+}
+
+const totalsOf = (w: Window): UsageTotals => ({ requests: w.requests, videoSeconds: w.videoSeconds, addresses: w.addresses.size });
+
+/** The mean of the windows the key was active in: a key used in bursts is compared with its usual burst. */
+function meanOf(windows: Window[]): UsageTotals {
+  if (windows.length === 0) return { requests: 0, videoSeconds: 0, addresses: 0 };
+  const sum = (pick: (w: Window) => number): number => windows.reduce((total, w) => total + pick(w), 0) / windows.length;
+  return { requests: sum((w) => w.requests), videoSeconds: sum((w) => w.videoSeconds), addresses: sum((w) => w.addresses.size) };
+}
