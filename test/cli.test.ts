@@ -43,6 +43,21 @@ describe('kinora CLI', () => {
     const info = await describeVideo(out);
     expect(info.video).toMatchObject({ codec: 'h264', width: 854, height: 480 });
     expect(info.audio?.codec).toBe('aac');
+
+    // Signed like a server's video, with this data directory's identity; a local render has no video id.
+    const report = JSON.parse((await kinora('verify', out, '--json')).stdout) as { status: string; signed_by_this_instance: boolean; manifest: { generation: Record<string, unknown> } };
+    expect(report).toMatchObject({ status: 'authentic', signed_by_this_instance: true, manifest: { generation: { video_id: null, model: 'kinora-1', seed: 7, kind: 'generate', credits: [] } } });
+  });
+
+  it('generate screens the prompt against the data directory\'s artist registry, as the API does', async () => {
+    await kinora('artists', 'add', 'Odile Brancusi', '--policy', 'deny');
+    await kinora('artists', 'add', 'Tomas Avery', '--policy', 'credit');
+    await expect(kinora('generate', 'a bird in the style of odile brancusi', '-o', path.join(dir, 'refused.mp4'))).rejects.toThrow(/Odile Brancusi/);
+    expect(fs.existsSync(path.join(dir, 'refused.mp4'))).toBe(false);
+    const out = path.join(dir, 'credited.mp4');
+    await kinora('generate', "a bird, Tomas Avery's way", '-o', out, '--size', '854x480', '--seconds', '1', '--seed', '3');
+    const report = JSON.parse((await kinora('verify', out, '--json')).stdout) as { manifest: { generation: { credits: Array<{ name: string }> } } };
+    expect(report.manifest.generation.credits.map((c) => c.name)).toEqual(['Tomas Avery']);
   });
 
   it('generate refuses a bad size with a readable message', async () => {

@@ -24,7 +24,7 @@ function describe(report: VerifyReport): string {
     }
     const generation = manifest.generation;
     if (generation) {
-      lines.push(`video:      ${generation.video_id} (${generation.kind}), model ${generation.model}, seed ${generation.seed}`);
+      lines.push(`video:      ${generation.video_id ?? 'a local render'} (${generation.kind}), model ${generation.model}, seed ${generation.seed}`);
       lines.push(`prompt:     sha256 ${generation.prompt_sha256}`);
       lines.push(`credits:    ${generation.credits.map((c) => c.name).join(', ') || '(none)'}`);
     }

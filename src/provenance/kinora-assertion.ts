@@ -14,7 +14,8 @@ const cborAssertionUuid = new Uint8Array(Buffer.from('63626f7200110010800000aa00
  * made from are left out too, as on the public gallery: a published file must not point at private videos.
  */
 export interface KinoraGeneration {
-  video_id: string;
+  /** Null for a local render (`kinora generate`), which no catalog holds. */
+  video_id: string | null;
   model: string;
   seed: number;
   prompt_sha256: string;
