@@ -22,11 +22,34 @@ describe('config', () => {
     expect(() => loadConfig({ KINORA_DAILY_SECONDS: 'lots' })).toThrow(/KINORA_DAILY_SECONDS/);
   });
 
+  it('serves upstream models under a prefix or a name of their own, and wants the URL, key and models together', () => {
+    expect(loadConfig({}).upstream).toBeUndefined();
+    const upstream = { KINORA_UPSTREAM_URL: 'https://api.openai.com/v1/', KINORA_UPSTREAM_API_KEY: 'sk-test', KINORA_UPSTREAM_MODELS: 'sora-2, pro=sora-2-pro' };
+    expect(loadConfig(upstream).upstream).toEqual({
+      url: 'https://api.openai.com/v1',
+      apiKey: 'sk-test',
+      models: [
+        { local: 'upstream:sora-2', remote: 'sora-2' },
+        { local: 'pro', remote: 'sora-2-pro' },
+      ],
+    });
+    expect(loadConfig({ ...upstream, KINORA_UPSTREAM_MODEL_PREFIX: '' }).upstream?.models[0]).toEqual({ local: 'sora-2', remote: 'sora-2' });
+    expect(() => loadConfig({ ...upstream, KINORA_UPSTREAM_API_KEY: undefined })).toThrow(/set all three or none/);
+    expect(() => loadConfig({ ...upstream, KINORA_UPSTREAM_MODELS: 'a=' })).toThrow(/"a=" is not model or local=model/);
+    expect(() => loadConfig({ ...upstream, KINORA_UPSTREAM_URL: 'ftp://x' })).toThrow(/KINORA_UPSTREAM_URL/);
+  });
+
   it('signs with the generated identity, marks nothing and refuses AI training unless told otherwise', () => {
     expect(loadConfig({}).provenance).toEqual({ signingKeyPath: undefined, signingCertPath: undefined, watermark: false, trainingMining: 'notAllowed' });
     const own = loadConfig({ KINORA_SIGNING_KEY: 'keys/k.pem', KINORA_SIGNING_CERT: '/etc/kinora/chain.pem', KINORA_WATERMARK: '1', KINORA_TRAINING_MINING: 'allowed' });
     expect(own.provenance).toEqual({ signingKeyPath: path.resolve('keys/k.pem'), signingCertPath: '/etc/kinora/chain.pem', watermark: true, trainingMining: 'allowed' });
     expect(() => loadConfig({ KINORA_TRAINING_MINING: 'maybe' })).toThrow(/KINORA_TRAINING_MINING/);
+  });
+
+  it('presigns downloads only when asked and only for an s3:// store', () => {
+    expect(loadConfig({}).blobPresign).toBe(false);
+    expect(loadConfig({ KINORA_BLOB_URL: 's3://outputs', KINORA_BLOB_PRESIGN: '1' }).blobPresign).toBe(true);
+    expect(() => loadConfig({ KINORA_BLOB_PRESIGN: '1' })).toThrow(/KINORA_BLOB_PRESIGN=1 needs an s3:\/\/ KINORA_BLOB_URL/);
   });
 
   it('refuses bad values with a message naming the variable', () => {

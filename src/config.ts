@@ -16,7 +16,9 @@ const envSchema = z.object({
   KINORA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   KINORA_DATA_DIR: z.string().min(1).default('./data'),
   KINORA_DATABASE_URL: z.string().optional(),
+  KINORA_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://… or rediss://…').optional(),
   KINORA_BLOB_URL: z.string().optional(),
+  KINORA_BLOB_PRESIGN: boolean.default(false),
   KINORA_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   KINORA_MAX_SECONDS: z.coerce.number().int().min(1).max(20).default(12),
   KINORA_MAX_PROMPT_CHARS: z.coerce.number().int().min(16).max(32000).default(4000),
@@ -43,6 +45,11 @@ const envSchema = z.object({
   KINORA_LEAK_MIN_VIDEO_SECONDS: z.coerce.number().int().min(1).default(600),
   KINORA_LEAK_MIN_ADDRESSES: z.coerce.number().int().min(1).default(16),
   KINORA_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KINORA_UPSTREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KINORA_UPSTREAM_API_KEY: z.string().min(1).optional(),
+  KINORA_UPSTREAM_MODELS: z.string().optional(),
+  KINORA_UPSTREAM_MODEL_PREFIX: z.string().max(50).default('upstream:'),
+  KINORA_METRICS: z.enum(['public', 'admin', 'off']).default('admin'),
   KINORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,8 +59,12 @@ export interface Config {
   dataDir: string;
   /** `sqlite:///abs/path.db` (default, in dataDir) or `postgres://…`. */
   databaseUrl: string;
-  /** `file:///abs/dir` (default, in dataDir). */
+  /** `redis://…`: jobs are dispatched across processes with BullMQ; unset, the queue is in-process. */
+  redisUrl: string | undefined;
+  /** `file:///abs/dir` (default, in dataDir) or `s3://bucket[/prefix]?endpoint=…`. */
   blobUrl: string;
+  /** Video downloads answer a redirect to a short-lived presigned S3 URL instead of streaming through the API. */
+  blobPresign: boolean;
   /** Render jobs run at once by this process; 0 means API only. */
   workers: number;
   maxSeconds: number;
@@ -78,7 +89,20 @@ export interface Config {
   leakWatch: LeakWatchConfig;
   /** Where alerts (automatic suspensions) are POSTed as JSON, besides the log. */
   alertWebhookUrl: string | undefined;
+  /** An OpenAI-compatible Videos API (OpenAI, or another Kinora) whose models this instance also serves. */
+  upstream: UpstreamConfig | undefined;
+  /** Who may read the API's `/metrics`: anyone, a key with `admin`, or nobody (not served). */
+  metrics: 'public' | 'admin' | 'off';
   logLevel: string;
+}
+
+export interface UpstreamConfig {
+  /** Base URL, e.g. `https://api.openai.com/v1` or `http://other-kinora:8080/v1`. */
+  url: string;
+  /** The operator's key at the upstream: held here only, never logged nor shown to a client. */
+  apiKey: string;
+  /** Each upstream model served, and the local name clients ask for (`upstream:sora-2` by default). */
+  models: ReadonlyArray<{ local: string; remote: string }>;
 }
 
 export interface LeakWatchConfig {
@@ -126,6 +150,34 @@ function parseAliases(text: string | undefined): Record<string, string> {
   return aliases;
 }
 
+/**
+ * `KINORA_UPSTREAM_MODELS`: `sora-2,sora-2-pro` serves them as `<prefix>sora-2`…; `local=remote` names one itself.
+ * The prefix keeps them apart from the default aliases (sora-2 → kinora-1): a local name equal to an alias wins.
+ */
+function parseUpstream(url: string | undefined, apiKey: string | undefined, modelList: string | undefined, prefix: string): UpstreamConfig | undefined {
+  if (url === undefined && apiKey === undefined && modelList === undefined) return undefined;
+  if (!url || !apiKey || !modelList) {
+    throw new ConfigError('KINORA_UPSTREAM_URL, KINORA_UPSTREAM_API_KEY and KINORA_UPSTREAM_MODELS go together: set all three or none.');
+  }
+  const models = modelList
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [left = '', right] = entry.split('=').map((s) => s.trim());
+      const pair = right === undefined ? { local: `${prefix}${left}`, remote: left } : { local: left, remote: right };
+      if (!pair.local || !pair.remote) throw new ConfigError(`KINORA_UPSTREAM_MODELS: "${entry}" is not model or local=model`);
+      return pair;
+    });
+  if (models.length === 0) throw new ConfigError('KINORA_UPSTREAM_MODELS names no model');
+  return Object.freeze({ url: url.replace(/\/+$/, ''), apiKey, models: Object.freeze(models) });
+}
+
+function presignedDownloads(enabled: boolean, blobUrl: string | undefined): boolean {
+  if (enabled && !blobUrl?.startsWith('s3://')) throw new ConfigError('KINORA_BLOB_PRESIGN=1 needs an s3:// KINORA_BLOB_URL: files on disk are served by the API.');
+  return enabled;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -139,7 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port: overrides.port ?? e.KINORA_PORT,
     dataDir,
     databaseUrl: e.KINORA_DATABASE_URL ?? `sqlite://${path.join(dataDir, 'kinora.db')}`,
+    redisUrl: e.KINORA_REDIS_URL,
     blobUrl: e.KINORA_BLOB_URL ?? `file://${path.join(dataDir, 'blobs')}`,
+    blobPresign: presignedDownloads(e.KINORA_BLOB_PRESIGN, e.KINORA_BLOB_URL),
     workers: overrides.workers ?? e.KINORA_WORKERS,
     maxSeconds: e.KINORA_MAX_SECONDS,
     maxPromptChars: e.KINORA_MAX_PROMPT_CHARS,
@@ -166,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       floors: Object.freeze({ requests: e.KINORA_LEAK_MIN_REQUESTS, videoSeconds: e.KINORA_LEAK_MIN_VIDEO_SECONDS, addresses: e.KINORA_LEAK_MIN_ADDRESSES }),
     }),
     alertWebhookUrl: e.KINORA_ALERT_WEBHOOK_URL,
+    upstream: parseUpstream(e.KINORA_UPSTREAM_URL, e.KINORA_UPSTREAM_API_KEY, e.KINORA_UPSTREAM_MODELS, e.KINORA_UPSTREAM_MODEL_PREFIX),
+    metrics: e.KINORA_METRICS,
     logLevel: e.KINORA_LOG_LEVEL,
   });
 }

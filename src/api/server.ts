@@ -21,6 +21,7 @@ import { registerControlRoutes } from './control-routes.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerFileRoutes } from './files-routes.js';
 import { registerGalleryRoutes } from './gallery-routes.js';
+import { registerHealthRoutes, type HealthDeps } from './health-routes.js';
 import { installGuestLimits } from './guest-limits.js';
 import { registerKeyRoutes } from './keys-routes.js';
 import { registerLedgerRoutes } from './ledger-routes.js';
@@ -52,6 +53,8 @@ export interface ServerDeps {
   /** The kill switch (halt, resume, key suspension). */
   control: GenerationControl;
   audit: AuditRepository;
+  /** /healthz, /readyz and /metrics, and the count of every request. */
+  health: HealthDeps;
 }
 
 /** Room for an image sent inline as a base64 data URL (4/3 of its bytes) plus the other fields. */
@@ -91,7 +94,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   installNotedHeaders(app);
   installAuditTrail(app, deps.audit);
-  app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok', generation_halted: (await deps.control.halted()) !== null }));
+  registerHealthRoutes(app, deps.health);
   registerVideoRoutes(app, deps);
   registerVideoOperationRoutes(app, deps);
   registerVideoEventsRoute(app, deps);

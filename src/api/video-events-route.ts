@@ -6,6 +6,12 @@ import { authorize } from './auth.js';
 
 /** How often the stream looks at the catalog. The catalog is shared by every node, so this works in any mode. */
 const checkEveryMs = 250;
+/**
+ * In the first seconds of a render, until its first-frame still is out, more often: it is what a person watches for.
+ * Only then: an engine that draws no preview (an upstream) must not cost a blob lookup every 50 ms for minutes.
+ */
+const checkForPreviewEveryMs = 50;
+const previewExpectedWithinMs = 5000;
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const keepAliveMs = 15_000;
 
@@ -35,6 +41,8 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
     request.raw.once('close', () => (closed = true));
     let lastSent = '';
     let lastWriteAt = Date.now();
+    let lastLookAt = Date.now();
+    let renderSeenAt: number | undefined;
     const send = (): void => {
       const data = JSON.stringify(toVideoObject(video));
       if (data === lastSent) return;
@@ -55,10 +63,15 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
       send();
       await sendPreview();
       while (!closed && (video.status === 'queued' || video.status === 'in_progress')) {
-        await new Promise((resolve) => setTimeout(resolve, checkEveryMs));
-        video = await deps.videos.get(key, id);
+        if (video.status === 'in_progress') renderSeenAt ??= Date.now();
+        const awaitingPreview = !previewSent && renderSeenAt !== undefined && Date.now() - renderSeenAt < previewExpectedWithinMs;
+        await new Promise((resolve) => setTimeout(resolve, awaitingPreview ? checkForPreviewEveryMs : checkEveryMs));
         await sendPreview();
-        send();
+        if (!awaitingPreview || Date.now() - lastLookAt >= checkEveryMs) {
+          video = await deps.videos.get(key, id);
+          lastLookAt = Date.now();
+          send();
+        }
         if (Date.now() - lastWriteAt > keepAliveMs) {
           out.write(': keep-alive\n\n');
           lastWriteAt = Date.now();

@@ -54,6 +54,9 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
   app.get('/v1/videos/:video_id/content', async (request, reply) => {
     const key = await keyFor(request, 'videos:read');
     const { variant } = parseInput(contentQuerySchema, request.query);
+    // KINORA_BLOB_PRESIGN: the bytes come straight from S3 (which serves Range itself); fetch and the SDK follow it.
+    const link = await videos.contentLink(key, idParam(request), variant);
+    if (link) return reply.header('cache-control', 'no-store').redirect(link, 302);
     const content = await videos.openContent(key, idParam(request), variant, (size) => parseRange(request.headers.range, size));
     return sendContent(reply, content, 'private, max-age=3600');
   });

@@ -10,6 +10,13 @@ export interface ByteRange {
   end: number;
 }
 
+/** How a presigned download is labelled, and how long it stays valid. */
+export interface DownloadLink {
+  filename: string;
+  contentType: string;
+  expiresInSeconds: number;
+}
+
 /**
  * Where output files live (DESIGN.md "BlobStore"). Keys are server-made paths such as `videos/<id>/video.mp4`;
  * writes are atomic, so a reader sees either the whole previous object, the whole new one, or nothing.
@@ -21,6 +28,10 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Removes every object under a prefix such as `videos/<id>/`. */
   deletePrefix(prefix: string): Promise<void>;
+  /** Stores reachable without the API (S3) can hand out a short-lived URL that downloads one object directly. */
+  downloadUrl?(key: string, link: DownloadLink): Promise<string>;
+  /** Releases connections (S3's keep-alive sockets); files need nothing. */
+  close?(): void;
 }
 
 const safeKey = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;

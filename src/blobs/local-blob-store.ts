@@ -62,9 +62,3 @@ export class LocalBlobStore implements BlobStore {
     await fs.promises.rm(this.pathOf(prefix.replace(/\/+$/, '')), { recursive: true, force: true });
   }
 }
-
-/** Opens the store a KINORA_BLOB_URL names. Only `file://` is served in this version. */
-export function openBlobStore(url: string): BlobStore {
-  if (url.startsWith('file://')) return new LocalBlobStore(url.slice('file://'.length));
-  throw new Error(`Unsupported blob URL "${url}": use file:///path/to/dir`);
-}

@@ -10,6 +10,7 @@ import { LedgerRepository } from './ledger-repository.js';
 import type { Database } from './schema.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { VideosRepository } from './videos-repository.js';
+import { WorkersRepository } from './workers-repository.js';
 import type { Kysely } from 'kysely';
 
 /** The metadata store: one database handle and the repositories over it. */
@@ -26,6 +27,7 @@ export interface Catalog {
   control: ControlRepository;
   audit: AuditRepository;
   ledger: LedgerRepository;
+  workers: WorkersRepository;
   close: () => Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function openCatalog(url: string): Promise<Catalog> {
     control: new ControlRepository(db),
     audit: new AuditRepository(db),
     ledger: new LedgerRepository(db, dialect),
+    workers: new WorkersRepository(db),
     close,
   };
 }

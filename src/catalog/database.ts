@@ -13,6 +13,7 @@ import * as keyLimits from './migrations/0006-key-limits.js';
 import * as controlAudit from './migrations/0007-control-audit.js';
 import * as ledger from './migrations/0008-ledger.js';
 import * as provenance from './migrations/0009-provenance.js';
+import * as workers from './migrations/0010-workers.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -23,7 +24,7 @@ export interface CatalogDatabase {
 }
 
 /** Migrations are bundled in code (not read from a folder at run time) so the compiled build carries them. */
-const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio, '0005-artists': artists, '0006-key-limits': keyLimits, '0007-control-audit': controlAudit, '0008-ledger': ledger, '0009-provenance': provenance };
+const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-files': files, '0003-operations': operations, '0004-studio': studio, '0005-artists': artists, '0006-key-limits': keyLimits, '0007-control-audit': controlAudit, '0008-ledger': ledger, '0009-provenance': provenance, '0010-workers': workers };
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**
@@ -44,6 +45,13 @@ export async function openDatabase(url: string): Promise<CatalogDatabase> {
   return { db, dialect, close: () => db.destroy() };
 }
 
+/** Migrations this build knows that the catalog has not run (a readiness check: another node may be migrating). */
+export async function pendingMigrations(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const known = await new Migrator({ db, provider, migrationTableSchema }).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}
+
 async function currentSchema(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
@@ -56,6 +64,10 @@ function connect(url: string): { db: Kysely<Database>; dialect: DialectName } {
     // BIGINT columns hold millisecond times and seeds, all well inside Number's safe range.
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // A connection the server closes (a restart, a failover, pg_terminate_backend) emits 'error': unheard, that would
+    // end the process. The query on it fails (the caller sees that error), and the pool replaces the connection.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   if (url.startsWith('sqlite:')) {

@@ -184,6 +184,18 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A live worker process (migration 0010): refreshed every few seconds while it runs. */
+export interface WorkerTable {
+  id: string;
+  host: string;
+  pid: number;
+  /** Comma-separated model ids it takes jobs for. */
+  models: string;
+  concurrency: number;
+  started_at: Millis;
+  last_seen: Millis;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
@@ -196,5 +208,6 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   generation_halt: GenerationHaltTable;
   audit_log: AuditLogTable;
+  workers: WorkerTable;
 }
 

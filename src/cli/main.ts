@@ -12,6 +12,7 @@ import { registerPlanCommand } from './plan-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerVerifyCommand } from './verify-command.js';
 import { registerVocabCommand } from './vocab-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 import { version } from './version.js';
 
 /** `kinora` — one binary for the server and for local use of the engine. */
@@ -22,6 +23,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServeCommand(program);
+registerWorkerCommand(program);
 registerGenerateCommand(program);
 registerPlanCommand(program);
 registerKeysCommand(program);

@@ -109,4 +109,9 @@ export interface Engine {
    * was understood, and the unmatched words, before the render starts.
    */
   plan?(request: PlanRequest): ScenePlan;
+  /**
+   * Loads, off the request path, what the first render of a fresh process would otherwise load while someone waits
+   * for its preview (artwork, fonts, native libraries, compiled code). Called once when a worker starts; optional.
+   */
+  warmUp?(): Promise<void>;
 }

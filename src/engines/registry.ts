@@ -27,9 +27,15 @@ export class EngineRegistry {
     return this.byModel.get(name) ?? this.byModel.get(this.aliases[name] ?? '');
   }
 
-  /** Names a client may send: model ids first, then aliases. */
+  /** Names a client may send: model ids first, then aliases (an alias spelt like a model id is that model's). */
   names(): string[] {
-    return [...this.byModel.keys(), ...Object.keys(this.aliases)];
+    return [...this.byModel.keys(), ...Object.keys(this.aliases).filter((alias) => !this.byModel.has(alias))];
+  }
+
+  /** Warms every engine that can be warmed up, together (see Engine.warmUp). */
+  async warmUp(): Promise<void> {
+    const engines = new Set([...this.byModel.values()].map((entry) => entry.engine));
+    await Promise.all([...engines].flatMap((engine) => (engine.warmUp ? [engine.warmUp()] : [])));
   }
 
   models(): ModelInfo[] {

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Embedded mode owns its data directory: the queue's crash recovery assumes no other live process claims jobs
- * from the same catalog. The lock holds our pid; a lock left by a dead process is taken over.
+ * Guards what only one process of a machine may use: the SQLite catalog of a data directory (the embedded queue's
+ * crash recovery assumes no other live process claims jobs from it), or a worker's scratch space (wiped at start).
+ * The lock file holds our pid; a lock left by a dead process is taken over. Nodes that share PostgreSQL and a blob
+ * store take neither lock on shared state, so any number of them start side by side.
  */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string, lock: { file: string; what: string } = { file: 'kinora.lock', what: 'serving' }): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'kinora.lock');
+  const file = path.join(dataDir, lock.file);
   for (let tries = 0; tries < 2; tries++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
@@ -16,7 +18,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(file, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`Another Kinora process (pid ${holder}) is serving ${dataDir}. Stop it, or use another KINORA_DATA_DIR.`);
+        throw new Error(`Another Kinora process (pid ${holder}) is ${lock.what} ${dataDir}. Stop it, or use another KINORA_DATA_DIR.`);
       }
       fs.rmSync(file, { force: true });
     }

@@ -49,6 +49,8 @@ export interface VideoContent {
   filename: string;
 }
 const contentTypes: Record<Variant, string> = { video: 'video/mp4', thumbnail: 'image/webp', spritesheet: 'image/jpeg', preview: previewMime };
+// Long enough to start a download (it continues past expiry), short enough that a leaked link soon stops working.
+const presignedLinkSeconds = 300;
 
 /** The shortest shot a storyboard may ask for: a few frames, enough to be seen. */
 const minShotSeconds = 0.25;
@@ -171,8 +173,26 @@ export class VideoService {
     return (await this.deps.blobs.stat(previewKey(video.id))) !== undefined;
   }
 
+  /**
+   * With KINORA_BLOB_PRESIGN (S3 only), a short-lived URL that downloads the output straight from the bucket, after
+   * the same checks as streaming it; undefined when the API streams it itself.
+   */
+  async contentLink(key: ApiKey, id: string, variant: Variant): Promise<string | undefined> {
+    const { blobs, config } = this.deps;
+    if (!config.blobPresign || !blobs.downloadUrl) return undefined;
+    const { blobKey, contentType, filename } = await this.storedOutput(await this.get(key, id), variant);
+    return blobs.downloadUrl(blobKey, { contentType, filename, expiresInSeconds: presignedLinkSeconds });
+  }
+
   /** One output of a video the caller may already see (its own, or a published one). */
   async openOutput(video: VideoRecord, variant: Variant, range: (size: number) => ByteRange | undefined): Promise<VideoContent> {
+    const { blobKey, size, contentType, filename } = await this.storedOutput(video, variant);
+    const chosen = range(size);
+    return { body: await this.deps.blobs.get(blobKey, chosen), size, range: chosen, contentType, filename };
+  }
+
+  /** Where an output is stored and how it is labelled; a 400 before it exists, a 404 once it is gone. */
+  private async storedOutput(video: VideoRecord, variant: Variant): Promise<Omit<VideoContent, 'body' | 'range'> & { blobKey: string }> {
     const { id } = video;
     let blobKey: string;
     if (variant === 'preview') {
@@ -185,9 +205,8 @@ export class VideoService {
     const stat = await this.deps.blobs.stat(blobKey);
     if (!stat && variant === 'preview') throw new ApiError(404, `Video '${id}' has no preview frame (yet): one is stored soon after its render starts.`, { code: 'preview_not_ready' });
     if (!stat) throw new ApiError(404, `The ${variant} of video '${id}' is no longer stored.`, { code: 'content_not_found' });
-    const chosen = range(stat.size);
     const extension = blobKey.slice(blobKey.lastIndexOf('.'));
-    return { body: await this.deps.blobs.get(blobKey, chosen), size: stat.size, range: chosen, contentType: contentTypes[variant], filename: `${id}${variant === 'video' ? '' : `-${variant}`}${extension}` };
+    return { blobKey, size: stat.size, contentType: contentTypes[variant], filename: `${id}${variant === 'video' ? '' : `-${variant}`}${extension}` };
   }
 
   /** Each card's prompt checked and trimmed, each length long enough to be seen. */

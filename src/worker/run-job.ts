@@ -11,6 +11,7 @@ import { makeSpritesheet, makeThumbnail } from '../media/stills.js';
 import type { VideoProvenanceStamp } from '../provenance/video-provenance.js';
 import type { ClaimedJob, JobQueue } from '../queue/job-queue.js';
 import { errorCode, isRetryable, publicMessage } from './job-errors.js';
+import type { JobMetrics, JobOutcome } from './job-metrics.js';
 import { previewSaver } from './preview-saver.js';
 import { produce, type Produced } from './produce.js';
 import { throttledProgress } from './progress-reporter.js';
@@ -29,6 +30,8 @@ export interface JobDependencies {
   leaseMs: number;
   maxAttempts: number;
   logger: Logger;
+  /** Durations, failures and renders in progress, for `/metrics`. */
+  metrics?: JobMetrics;
 }
 
 export const outputKeys = (videoId: string): VideoOutputs => ({
@@ -79,6 +82,9 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
   const workDir = path.join(deps.scratchDir, `${video.id}-${job.attempt}`);
   const preview = previewSaver(deps.blobs, video.id, log);
   const progress = throttledProgress((p) => deps.videos.setProgress(video.id, job.attempt, p), { scale: renderShare, intervalMs: 250 });
+  const ended = deps.metrics?.jobStarted(job.kind, video.model);
+  let outcome: JobOutcome = 'stopped';
+  let failureCode: string | undefined;
 
   try {
     await fs.promises.mkdir(workDir, { recursive: true });
@@ -88,6 +94,7 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     await progress.flush();
     if (await deps.videos.complete(video.id, job.attempt, outputs)) {
       log.info('video completed');
+      outcome = 'completed';
     } else if (!(await deps.videos.findLive(video.id))) {
       // Deleted while rendering: what was just stored belongs to nobody. (A video superseded by a newer attempt
       // keeps its files: that attempt owns the same keys, and an uploaded source it still reads.)
@@ -101,13 +108,15 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
       return;
     }
     const retryable = isRetryable(error);
-    const outcome = await deps.queue.fail(job, { retryable, message: publicMessage(error) });
+    outcome = await deps.queue.fail(job, { retryable, message: publicMessage(error) });
+    failureCode = errorCode(error);
     log.warn({ err: error, outcome }, 'render failed');
     // Refunded only when this attempt still owned the video: a newer attempt may yet complete it.
-    if (outcome === 'failed' && (await deps.videos.fail(video.id, job.attempt, { code: errorCode(error), message: publicMessage(error) }))) {
-      await deps.ledger.refundVideo(video.id, `failed: ${errorCode(error)}`);
+    if (outcome === 'failed' && (await deps.videos.fail(video.id, job.attempt, { code: failureCode, message: publicMessage(error) }))) {
+      await deps.ledger.refundVideo(video.id, `failed: ${failureCode}`);
     }
   } finally {
+    ended?.(outcome, failureCode);
     clearInterval(heartbeat);
     stopOnCancel();
     shutdown.removeEventListener('abort', stopOnShutdown);

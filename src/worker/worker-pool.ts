@@ -22,9 +22,25 @@ export class WorkerPool {
   ) {}
 
   start(): void {
+    // In the background: a job claimed meanwhile simply shares the first loads with it.
+    this.deps.engines.warmUp().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'engine warm-up failed'));
     this.unsubscribe = this.deps.queue.onAvailable(() => this.wakeAll());
     const base = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop(`${base}-${i}`));
+  }
+
+  /**
+   * A graceful stop: takes no new job and lets the renders in hand finish for up to `graceMs`; then stops what is
+   * left as `stop` does (another worker takes those jobs up when their lease runs out).
+   */
+  async drain(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.wakeAll();
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.all(this.loops), graceOver]);
+    clearTimeout(timer);
+    await this.stop();
   }
 
   /** Stops taking jobs and stops the renders in hand; their jobs stay claimed and are picked up again later. */

@@ -10,7 +10,7 @@ const schemaLockId = 7_461_203;
  * Kysely's migrator lists the tables of every schema before it migrates, and that listing fails when another test
  * drops its schema at the same moment: the two never overlap, across test processes too.
  */
-async function underSchemaLock<T>(work: () => Promise<T>): Promise<T> {
+export async function underSchemaLock<T>(work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {

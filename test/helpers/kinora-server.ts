@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startKinora, type RunningKinora } from '../../src/runtime/start-kinora.js';
 
@@ -18,10 +18,10 @@ export interface TestServer extends RunningKinora {
 }
 
 /** A real Kinora (real SQLite file, real HTTP on a free port, real worker pool) inside the test process. */
-export async function startTestServer(env: Record<string, string> = {}, options: { workers?: number } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { workers?: number; logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = tempDataDir('server');
   const config = loadConfig({ KINORA_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0, host: '127.0.0.1', workers: options.workers ?? 1 });
-  const kinora = await startKinora(config, pino({ level: config.logLevel }));
+  const kinora = await startKinora(config, options.logger ?? pino({ level: config.logLevel }));
   if (!kinora.firstAdminKey) throw new Error('a fresh data dir must print an admin key');
   const close = kinora.close;
   return Object.assign(kinora, {
@@ -42,8 +42,13 @@ export interface ServerProcess {
 }
 
 /** `kinora serve` as its own OS process, for tests that kill it. Resolves once it says where it listens. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir], {
+export function spawnServer(dataDir: string, env: Record<string, string> = {}, extraArgs: string[] = []): Promise<ServerProcess> {
+  return spawnKinora(['serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], env, /listening on (http:\/\/\S+)/);
+}
+
+/** `kinora <args>` as its own OS process; resolves once its output matches `ready`, whose group 1 is its URL. */
+export function spawnKinora(args: string[], env: Record<string, string>, ready: RegExp): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: repoRoot,
     env: { ...process.env, KINORA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +57,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       text += chunk.toString();
-      const listening = /listening on (http:\/\/\S+)/.exec(text);
+      const listening = ready.exec(text);
       if (listening) {
         const key = /\n\s+(kin_[0-9A-Za-z]+_[0-9A-Za-z]{6})\n/.exec(text);
         resolve({ child, url: listening[1]!, adminKey: key?.[1], output: () => text });
@@ -60,7 +65,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`kinora serve exited with ${code}:\n${text}`)));
+    child.once('exit', (code) => reject(new Error(`kinora ${args[0]} exited with ${code}:\n${text}`)));
   });
 }
 

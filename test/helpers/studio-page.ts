@@ -16,10 +16,10 @@ export function withStudio(): { readonly server: TestServer; readonly browser: B
   return running;
 }
 
-/** What every studio browser test does first: paste the key once and land on Create. */
-export async function signInPage(server: TestServer, page: Page): Promise<void> {
+/** What every studio browser test does first: paste the key (the admin key unless told) once and land on Create. */
+export async function signInPage(server: TestServer, page: Page, key = server.adminKey): Promise<void> {
   await page.goto(server.url);
-  await page.getByLabel('API key').fill(server.adminKey);
+  await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Create' }).waitFor();
 }

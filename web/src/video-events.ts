@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { get, StudioError } from './api/client';
 import type { Video } from './api/types';
 
 export const isRunning = (video: Video): boolean => video.status === 'queued' || video.status === 'in_progress';
@@ -37,7 +38,11 @@ export function useVideoEvents(initial: Video, enabled = true): { video: Video; 
         setStreamError(message ?? 'The progress stream ended.');
         source.close();
       } else if (source.readyState === EventSource.CLOSED) {
+        // Refused (a rate limit, a suspended key…) or gone: EventSource cannot read the answer, a plain request can.
         setStreamError('Lost the connection to the server; reload to follow this video again.');
+        get<Video>(`/v1/videos/${encodeURIComponent(id)}`).then(setVideo, (error: unknown) => {
+          if (error instanceof StudioError) setStreamError(`${error.message} Reload to follow this video again.`);
+        });
       } else {
         setStreamError('Connection interrupted; reconnecting…');
       }

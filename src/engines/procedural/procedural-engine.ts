@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { kinoraSizes } from '../../domain/sizes.js';
 import { resolveMediaTools } from '../../media/ffmpeg-binaries.js';
-import { startFrameEncoder } from '../../media/frame-encoder.js';
+import { startFrameEncoder, type FrameEncoder } from '../../media/frame-encoder.js';
 import type { ScenePlan } from '../../domain/scene-plan.js';
 import type { Engine, GenerateContext, GenerationRequest, GenerationResult, ModelInfo, PlanRequest } from '../engine.js';
 import { compose, DEFAULT_FPS } from './compose.js';
@@ -19,6 +19,7 @@ import { sendPreview } from './render/preview.js';
 import { renderSequence } from './render/sequence.js';
 import { openVideoBackdrop } from './render/video-backdrop.js';
 import { writeSoundtrackInWorker } from './sound.js';
+import { warmUpProcedural } from './warm-up.js';
 
 export const PROCEDURAL_MODEL: ModelInfo = {
   id: 'kinora-1',
@@ -74,25 +75,29 @@ async function generate(request: GenerationRequest, context: GenerateContext): P
   signal.addEventListener('abort', follow, { once: true });
   const backdrop = request.inputVideo ? openVideoBackdrop(tools, request.inputVideo, timeline, stop.signal) : undefined;
   const output = path.join(workDir, 'video.mp4');
-  try {
-    // The soundtrack is synthesised on another core while sprites are rasterised and the first frame is drawn, and
-    // ffmpeg starts as soon as it is written (ffmpeg reads the WAV when it opens its inputs).
+  // The soundtrack is synthesised on another core while the frames are drawn, and ffmpeg starts as soon as it is
+  // written (ffmpeg reads the WAV when it opens its inputs). Both start once the first frame is drawn: the preview
+  // someone is waiting for does not share the cores with a new thread and a new process meanwhile.
+  let encoderStarted: Promise<FrameEncoder> | undefined;
+  const startEncoder = (): Promise<FrameEncoder> => {
     const soundtrack = soundFile
       ? writeSoundtrackInWorker(soundFile, { plan, seed, seconds: timeline.seconds, timeline, loop }, stop.signal)
       : Promise.resolve();
-    const encoderStarted = soundtrack.then(() => startFrameEncoder(tools, {
+    return soundtrack.then(() => startFrameEncoder(tools, {
       width, height, fps: FPS, output, audioFile: soundFile, signal: stop.signal, preset: 'veryfast', frames: timeline.frames,
     }));
-    // Awaited with the first frame; a failure before then must not count as unhandled meanwhile.
-    encoderStarted.catch(() => {});
+  };
+  try {
     await renderer.prepare(backdrop ? { backdrop } : request.inputImage ? { inputImage: request.inputImage.file } : {});
     signal.throwIfAborted();
     await renderSequence(renderer, async (pixels, frame) => {
       // The canvas holds the first frame's picture (its top layer where frames are mixed): good enough to show early.
       if (frame === 0 && context.onPreview) sendPreview(renderer.canvas, context.onPreview);
+      encoderStarted ??= startEncoder();
       await (await encoderStarted).write(pixels);
       onProgress((frame + 1) / timeline.frames);
     }, { signal: stop.signal, backdrop });
+    if (!encoderStarted) throw new Error('the timeline has no frames');
     await (await encoderStarted).finish();
   } catch (error) {
     if (!stop.signal.aborted) stop.abort(error);
@@ -109,5 +114,5 @@ function planFor(request: PlanRequest): ScenePlan {
 }
 
 export function createProceduralEngine(): Engine {
-  return { name: 'procedural', models: [PROCEDURAL_MODEL], generate, plan: planFor };
+  return { name: 'procedural', models: [PROCEDURAL_MODEL], generate, plan: planFor, warmUp: warmUpProcedural };
 }

@@ -2,6 +2,8 @@
  * The studio's only way to the server: same-origin requests that carry the session cookie, and on writes the CSRF
  * token the server put in a readable cookie. Every failure becomes a StudioError with a message fit to show.
  */
+import { describeRefusal, formatWait } from './refusals';
+
 const csrfCookie = 'kinora_csrf';
 
 export class StudioError extends Error {
@@ -12,6 +14,8 @@ export class StudioError extends Error {
     readonly param: string | null = null,
     /** Seconds to wait before trying again (rate limits). */
     readonly retryAfter: number | null = null,
+    /** A short heading for a refusal about limits or policy (see refusals.ts); null for other errors. */
+    readonly title: string | null = null,
   ) {
     super(message);
     this.name = 'StudioError';
@@ -36,9 +40,11 @@ async function errorFrom(response: Response, path: string): Promise<StudioError>
   let message = body.error?.message ?? `The server answered ${response.status} ${response.statusText}.`;
   // Sign-in answers 401 for a wrong key and says so; elsewhere a 401 means the session is gone.
   if (response.status === 401 && !path.startsWith('/studio/')) message = 'You are signed out: the session ended or its key was revoked. Reload the page to sign in again.';
-  if (response.status === 429) message = `${message}${retryAfter ? ` Try again in ${retryAfter} s.` : ''}`;
+  const refusal = describeRefusal(code, message, response.headers);
+  if (refusal) message = refusal.message;
+  else if (response.status === 429) message = `${message}${retryAfter ? ` Try again in ${formatWait(retryAfter)}.` : ''}`;
   if (response.status >= 500 && !body.error?.message) message = 'The server had a problem. Try again in a moment.';
-  return new StudioError(message, response.status, code, body.error?.param ?? null, retryAfter);
+  return new StudioError(message, response.status, code, body.error?.param ?? null, retryAfter, refusal?.title ?? null);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {

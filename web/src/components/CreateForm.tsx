@@ -6,6 +6,7 @@ import { randomSeed } from '../seed';
 import { aspects, sizesFor, type Aspect } from '../sizes';
 import { stylePresets, withStyle } from '../styles-presets';
 import { useAction } from '../use-action';
+import { useBalance } from '../use-balance';
 import { ErrorNote } from './ErrorNote';
 import { emptyShot, StoryboardEditor } from './StoryboardEditor';
 
@@ -37,6 +38,7 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
   const [imageField, setImageField] = useState(0);
   const [storyboard, setStoryboard] = useState<Storyboard | null>(null);
   const { busy, error, run, clearError } = useAction();
+  const { balance, refresh: refreshBalance } = useBalance();
 
   useEffect(() => {
     if (!image) return setImagePreview(null);
@@ -54,7 +56,7 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
     void run(async () => {
       props.onCreated(await post<Video>('/v1/videos', image ? toFormData(fields, image) : fields));
       if (!seedLocked) setSeed(randomSeed());
-    });
+    }).finally(refreshBalance);
   }
 
   const tooLong = prompt.length > limits.max_prompt_chars;
@@ -196,6 +198,12 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
       <button type="submit" className="primary big" disabled={busy}>
         {busy ? 'Sending…' : 'Create video'}
       </button>
+      {/* Only a prepaid key is stopped by its balance; for the others it is bookkeeping, not worth the space. */}
+      {balance?.prepaid && (
+        <p className={`small credits ${balance.credits > 0 ? 'muted' : 'warn'}`}>
+          {balance.credits} credits left on this key
+        </p>
+      )}
       <ErrorNote error={error} onDismiss={clearError} />
     </form>
   );

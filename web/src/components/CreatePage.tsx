@@ -7,6 +7,7 @@ import { JobView } from './JobView';
 
 /** The prompt box, and each video made from it during this visit, newest first, followed live. */
 export function CreatePage(props: { session: StudioSession; canPublish: boolean }) {
+  const [models, setModels] = useState<Model[]>([]);
   const [model, setModel] = useState<Model | null>(null);
   const [modelError, setModelError] = useState<unknown>(null);
   const [jobs, setJobs] = useState<Video[]>([]);
@@ -15,6 +16,7 @@ export function CreatePage(props: { session: StudioSession; canPublish: boolean 
     get<Page<Model>>('/v1/models')
       .then((list) => {
         if (!list.data[0]) throw new Error('This server serves no model.');
+        setModels(list.data);
         setModel(list.data[0]);
       })
       .catch(setModelError);
@@ -26,7 +28,23 @@ export function CreatePage(props: { session: StudioSession; canPublish: boolean 
 
   return (
     <div className="create-page">
-      {model ? <CreateForm model={model} session={props.session} onCreated={onCreated} /> : <ErrorNote error={modelError} />}
+      <div className="create-column">
+        {models.length > 1 && model && (
+          // Only when there is a choice (an upstream's models besides kinora-1), each with its limits.
+          <label className="card model-picker">
+            Model{' '}
+            <select value={model.id} onChange={(event) => setModel(models.find((m) => m.id === event.target.value) ?? model)}>
+              {models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.id}: up to {m.max_seconds} s and {largestSize(m.sizes)}
+                  {m.features.audio ? ', sound' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {model ? <CreateForm key={model.id} model={model} session={props.session} onCreated={onCreated} /> : <ErrorNote error={modelError} />}
+      </div>
       <section className="jobs" aria-label="Videos being made">
         {jobs.length === 0 && (
           <div className="card empty">
@@ -52,4 +70,10 @@ export function CreatePage(props: { session: StudioSession; canPublish: boolean 
       </section>
     </div>
   );
+}
+
+/** The size with the most pixels, e.g. "1920x1080". */
+function largestSize(sizes: string[]): string {
+  const pixels = (size: string) => size.split('x').reduce((product, side) => product * Number(side), 1);
+  return sizes.reduce((best, size) => (pixels(size) > pixels(best) ? size : best));
 }
