@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, QueueEventsProducer, Worker, type ConnectionOptions, type QueueEventsListener } from 'bullmq';
 import type { Transaction } from 'kysely';
@@ -6,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../catalog/schema.js';
 import type { CatalogDb, ClaimedJob, HeartbeatResult, Job, JobQueue } from './job-queue.js';
 import { JobTable, type JobTableOptions } from './job-table.js';
+import { QueueSignals } from './queue-signals.js';
 
 export interface BullmqQueueOptions extends JobTableOptions {
   redisUrl: string;
@@ -45,7 +45,7 @@ const bullmqPriority = (priority: number): number => Math.max(1, Math.min(2 ** 2
  */
 export class BullmqQueue implements JobQueue {
   private readonly table: JobTable;
-  private readonly events = new EventEmitter();
+  private readonly signals = new QueueSignals();
   private readonly origin = randomUUID();
   private readonly queue: Queue;
   private readonly dispatcher: Worker;
@@ -59,7 +59,6 @@ export class BullmqQueue implements JobQueue {
     private readonly options: BullmqQueueOptions,
   ) {
     this.table = new JobTable(db, options);
-    this.events.setMaxListeners(0);
     // Commands wait through a Redis outage instead of failing: the sweep and the lease cover what waits.
     const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null };
     const prefix = options.prefix ?? 'kinora';
@@ -72,8 +71,8 @@ export class BullmqQueue implements JobQueue {
     this.queue.on('error', onRedisError);
     this.dispatcher.on('error', onRedisError);
     this.remote.on('error', onRedisError);
-    this.remote.on<KinoraEvents, 'kinora-available'>('kinora-available', ({ origin }) => origin !== this.origin && this.events.emit('available'));
-    this.remote.on<KinoraEvents, 'kinora-cancel'>('kinora-cancel', ({ origin, videoId }) => origin !== this.origin && this.events.emit('cancel', videoId));
+    this.remote.on<KinoraEvents, 'kinora-available'>('kinora-available', ({ origin }) => origin !== this.origin && this.signals.announceAvailable());
+    this.remote.on<KinoraEvents, 'kinora-cancel'>('kinora-cancel', ({ origin, videoId }) => origin !== this.origin && this.signals.announceCancel(videoId));
     this.sweeper = setInterval(() => void this.sweep(), options.sweepMs ?? 5000).unref();
   }
 
@@ -143,7 +142,7 @@ export class BullmqQueue implements JobQueue {
 
   async cancel(videoId: string): Promise<void> {
     await this.table.cancel(videoId);
-    this.events.emit('cancel', videoId);
+    this.signals.announceCancel(videoId);
     // Not awaited: a cancel must not wait out a Redis outage, and a worker that misses this event still learns of
     // the cancel from its next heartbeat.
     void this.producer.publishEvent({ eventName: 'kinora-cancel', origin: this.origin, videoId }).catch((error: unknown) => this.reportError(error, 'cancel'));
@@ -158,19 +157,17 @@ export class BullmqQueue implements JobQueue {
   }
 
   onAvailable(listener: () => void): () => void {
-    this.events.on('available', listener);
-    return () => this.events.off('available', listener);
+    return this.signals.onAvailable(listener);
   }
 
   onCancel(listener: (videoId: string) => void): () => void {
-    this.events.on('cancel', listener);
-    return () => this.events.off('cancel', listener);
+    return this.signals.onCancel(listener);
   }
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     await this.sweeping;
-    this.events.removeAllListeners();
+    this.signals.clear();
     await Promise.allSettled([this.dispatcher.close(), this.remote.close(), this.producer.close(), this.queue.close()]);
   }
 
@@ -204,7 +201,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   private async announce(): Promise<void> {
-    this.events.emit('available');
+    this.signals.announceAvailable();
     await this.producer.publishEvent({ eventName: 'kinora-available', origin: this.origin });
   }
 

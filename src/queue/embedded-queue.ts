@@ -1,8 +1,8 @@
-import { EventEmitter } from 'node:events';
 import type { Transaction } from 'kysely';
 import type { Database } from '../catalog/schema.js';
 import type { CatalogDb, ClaimedJob, HeartbeatResult, Job, JobQueue } from './job-queue.js';
 import { JobTable, type JobTableOptions } from './job-table.js';
+import { QueueSignals } from './queue-signals.js';
 
 export type EmbeddedQueueOptions = JobTableOptions;
 
@@ -11,17 +11,16 @@ export type EmbeddedQueueOptions = JobTableOptions;
  * transaction as their video), and wake-ups and cancellations travel through an in-process event emitter.
  */
 export class EmbeddedQueue implements JobQueue {
-  private readonly events = new EventEmitter();
+  private readonly signals = new QueueSignals();
   private readonly table: JobTable;
 
   constructor(db: CatalogDb, options: EmbeddedQueueOptions) {
     this.table = new JobTable(db, options);
-    this.events.setMaxListeners(0);
   }
 
   async enqueue(job: Job, options: { transaction?: Transaction<Database> } = {}): Promise<{ afterCommit: () => void }> {
     await this.table.insert(job, options.transaction);
-    const announce = (): void => void this.events.emit('available');
+    const announce = (): void => this.signals.announceAvailable();
     // Inside a transaction the row is not visible yet: the caller announces it after its commit.
     if (!options.transaction) announce();
     return { afterCommit: announce };
@@ -45,7 +44,7 @@ export class EmbeddedQueue implements JobQueue {
 
   async cancel(videoId: string): Promise<void> {
     await this.table.cancel(videoId);
-    this.events.emit('cancel', videoId);
+    this.signals.announceCancel(videoId);
   }
 
   /**
@@ -57,17 +56,15 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   onAvailable(listener: () => void): () => void {
-    this.events.on('available', listener);
-    return () => this.events.off('available', listener);
+    return this.signals.onAvailable(listener);
   }
 
   onCancel(listener: (videoId: string) => void): () => void {
-    this.events.on('cancel', listener);
-    return () => this.events.off('cancel', listener);
+    return this.signals.onCancel(listener);
   }
 
   close(): Promise<void> {
-    this.events.removeAllListeners();
+    this.signals.clear();
     return Promise.resolve();
   }
 }
