@@ -61,7 +61,7 @@ export class ComfyServer {
   /** Fetches one output file through /view into `file`, refusing more than `maxBytes`. */
   async download(output: OutputFile, file: string, maxBytes: number, signal: AbortSignal): Promise<void> {
     const query = new URLSearchParams({ filename: output.filename, subfolder: output.subfolder, type: output.type });
-    const response = await this.ok(`/view?${query}`, signal, false);
+    const response = await this.ok(`/view?${query.toString()}`, signal, false);
     if (!response.body) throw new ServerDownError(this.url, 'GET /view sent no body');
     let received = 0;
     const body = Readable.fromWeb(response.body);

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { resolveMediaTools } from '../../src/media/ffmpeg-binaries.js';
+import { makeClip } from './clips.js';
+import { tempDataDir } from './kinora-server.js';
+
+/**
+ * A ComfyUI server as its HTTP API behaves (Comfy-Org/ComfyUI server.py and execution.py, see
+ * shared/context/research/anchors-serving.md §1): POST /prompt validates the graph's node classes and answers
+ * `{prompt_id, number, node_errors}` or a 400 with `node_errors`; one prompt runs at a time, the rest wait in
+ * `queue_pending`; GET /history/{id} is `{}` until the prompt finished, then holds its outputs in the shape the save
+ * node writes (SaveVideo: `images` + `animated`; VHS_VideoCombine: `gifs`) and its status messages; GET /view serves
+ * the file, a real MP4 made by ffmpeg at the size and length the workflow's latent node asked for.
+ */
+export interface FakeComfyOptions {
+  /** Prompts that other clients queued before ours: they count in /queue (and so in routing) but never run. */
+  foreignPending?: number;
+  /** The server goes away (every socket closed, the port shut) once our prompt has run this many steps. */
+  dropAfterSteps?: number;
+  /** Sampler steps of one prompt, each `stepMs` long. */
+  steps?: number;
+  stepMs?: number;
+}
+
+/** The node classes this fake knows: those of the bundled templates, and the VideoHelperSuite save node. */
+const knownClasses = new Set([
+  'UNETLoader', 'CLIPLoader', 'VAELoader', 'ModelSamplingSD3', 'CLIPTextEncode', 'EmptyHunyuanLatentVideo', 'KSampler', 'VAEDecode',
+  'CreateVideo', 'SaveVideo', 'CheckpointLoaderSimple', 'LTXVConditioning', 'EmptyLTXVLatentVideo', 'LTXVScheduler', 'KSamplerSelect',
+  'RandomNoise', 'CFGGuider', 'SamplerCustomAdvanced', 'VHS_VideoCombine',
+]);
+const latentClasses = new Set(['EmptyHunyuanLatentVideo', 'EmptyLTXVLatentVideo']);
+
+type Graph = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
+interface QueueItem { number: number; promptId: string; prompt: Graph; clientId: string }
+
+export interface FakeComfy {
+  url: string;
+  /** Every prompt that reached POST /prompt, in order. */
+  received: Graph[];
+  /** The bodies of POST /interrupt and of POST /queue with `delete`. */
+  interrupts: unknown[];
+  deletes: unknown[];
+  /** Prompts that ran to the end here. */
+  completed: string[];
+  close(): Promise<void>;
+}
+
+export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<FakeComfy> {
+  const { steps = 4, stepMs = 30 } = options;
+  const tools = await resolveMediaTools();
+  const outputDir = tempDataDir('comfy-output');
+  const history = new Map<string, Record<string, unknown>>();
+  const foreign: QueueItem[] = Array.from({ length: options.foreignPending ?? 0 }, (_, index) => ({ number: -1 - index, promptId: randomUUID(), prompt: {}, clientId: 'other' }));
+  const pending: QueueItem[] = [];
+  let running: QueueItem | undefined;
+  let counter = 0;
+  let interrupted = false;
+  const state: FakeComfy = { url: '', received: [], interrupts: [], deletes: [], completed: [], close: () => Promise.resolve() };
+
+  const tuple = (item: QueueItem) => [item.number, item.promptId, item.prompt, { client_id: item.clientId }, []];
+  const finish = (item: QueueItem, outputs: Record<string, unknown>, messages: unknown[], status: 'success' | 'error') => {
+    // ComfyUI writes the history entry before it sends `executing {node: null}` and takes the next prompt.
+    history.set(item.promptId, { prompt: tuple(item), outputs, status: { status_str: status, completed: status === 'success', messages }, meta: {} });
+    running = undefined;
+    void runNext();
+  };
+
+  async function runNext(): Promise<void> {
+    if (running || pending.length === 0) return;
+    running = pending.shift()!;
+    const item = running;
+    interrupted = false;
+    const messages: unknown[] = [['execution_start', { prompt_id: item.promptId, timestamp: Date.now() }]];
+    for (let step = 1; step <= steps; step++) {
+      await new Promise((resolve) => setTimeout(resolve, stepMs));
+      if (options.dropAfterSteps !== undefined && step >= options.dropAfterSteps) {
+        server.closeAllConnections();
+        server.close();
+        return;
+      }
+      if (interrupted) {
+        messages.push(['execution_interrupted', { prompt_id: item.promptId, node_id: '8', node_type: 'KSampler', executed: [], timestamp: Date.now() }]);
+        return finish(item, {}, messages, 'error');
+      }
+    }
+    const [saveId, save] = Object.entries(item.prompt).find(([, node]) => node.class_type === 'SaveVideo' || node.class_type === 'VHS_VideoCombine')!;
+    const latent = Object.values(item.prompt).find((node) => latentClasses.has(node.class_type))!.inputs;
+    const fps = Number(save.class_type === 'SaveVideo' ? Object.values(item.prompt).find((node) => node.class_type === 'CreateVideo')?.inputs.fps : save.inputs.frame_rate);
+    const prefix = typeof save.inputs.filename_prefix === 'string' ? save.inputs.filename_prefix : 'ComfyUI';
+    const subfolder = path.dirname(prefix) === '.' ? '' : path.dirname(prefix);
+    const filename = `${path.basename(prefix)}_00001_.mp4`;
+    fs.mkdirSync(path.join(outputDir, subfolder), { recursive: true });
+    await makeClip(tools, path.join(outputDir, subfolder, filename), { size: `${String(latent.width)}x${String(latent.height)}`, seconds: Number(latent.length) / fps, fps, colour: 'teal' });
+    const file = { filename, subfolder, type: 'output' };
+    const ui = save.class_type === 'SaveVideo' ? { images: [file], animated: [true] } : { gifs: [{ ...file, format: 'video/h264-mp4', frame_rate: fps }] };
+    messages.push(['execution_success', { prompt_id: item.promptId, timestamp: Date.now() }]);
+    state.completed.push(item.promptId);
+    finish(item, { [saveId]: ui }, messages, 'success');
+  }
+
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const url = new URL(request.url ?? '/', 'http://fake');
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {};
+      const send = (status: number, json: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      };
+      const route = `${request.method} ${url.pathname.replace(/^\/api/, '')}`;
+      if (route === 'POST /prompt') {
+        const prompt = body.prompt as Graph;
+        state.received.push(prompt);
+        const unknown = Object.entries(prompt).filter(([, node]) => !knownClasses.has(node.class_type));
+        if (unknown.length) {
+          const [id, node] = unknown[0]!;
+          return send(400, {
+            error: { type: 'invalid_prompt', message: `Cannot execute because node ${node.class_type} does not exist.`, details: `Node ID '#${id}'`, extra_info: {} },
+            node_errors: {},
+          });
+        }
+        const item = { number: counter++, promptId: typeof body.prompt_id === 'string' ? body.prompt_id : randomUUID(), prompt, clientId: typeof body.client_id === 'string' ? body.client_id : '' };
+        pending.push(item);
+        void runNext();
+        return send(200, { prompt_id: item.promptId, number: item.number, node_errors: {} });
+      }
+      if (route === 'GET /queue') return send(200, { queue_running: running ? [tuple(running)] : [], queue_pending: [...foreign, ...pending].map(tuple) });
+      if (route === 'POST /queue') {
+        if (Array.isArray(body.delete)) {
+          state.deletes.push(body);
+          const deleted = new Set<unknown>(body.delete);
+          pending.splice(0, pending.length, ...pending.filter((item) => !deleted.has(item.promptId)));
+        }
+        return send(200, {});
+      }
+      if (route === 'POST /interrupt') {
+        state.interrupts.push(body);
+        if (!body.prompt_id || body.prompt_id === running?.promptId) interrupted = true;
+        return send(200, {});
+      }
+      if (route.startsWith('GET /history/')) {
+        const id = decodeURIComponent(url.pathname.split('/').pop()!);
+        const entry = history.get(id);
+        return send(200, entry ? { [id]: entry } : {});
+      }
+      if (route === 'GET /system_stats') return send(200, { system: { comfyui_version: '0.3.66-fake' }, devices: [] });
+      if (route === 'GET /view') {
+        const filename = url.searchParams.get('filename') ?? '';
+        const subfolder = url.searchParams.get('subfolder') ?? '';
+        if (!filename || filename.startsWith('/') || filename.includes('..') || subfolder.includes('..')) return send(400, {});
+        const file = path.join(outputDir, subfolder, filename);
+        if (url.searchParams.get('type') !== 'output' || !fs.existsSync(file)) return send(404, {});
+        response.writeHead(200, { 'content-type': 'video/mp4', 'content-disposition': `filename="${filename}"` });
+        fs.createReadStream(file).pipe(response);
+        return;
+      }
+      send(404, {});
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(outputDir, { recursive: true, force: true });
+  };
+  return state;
+}
