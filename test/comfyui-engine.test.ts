@@ -52,6 +52,8 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
     expect(sent['5']!.inputs.text).toBe('a red fox running through snow');
     expect(sent['7']!.inputs).toMatchObject({ width: 832, height: 480, length: 17 });
     expect(sent['8']!.inputs.seed).toBe(video.seed);
+    const events = [...idle.messages.values()][0]!.map((message) => message.type);
+    expect(events).toEqual(['execution_start', 'execution_cached', 'executing', ...Array<string>(20).fill('progress'), 'executing', 'executed', 'execution_success', 'executing']);
     const file = await downloadedVideo(client, server, video.id);
     expect(file.video).toMatchObject({ width: 832, height: 480 });
     expect(file.duration).toBeGreaterThan(0.9);
@@ -59,7 +61,12 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
 
   it('stops the prompt on the server when the video is cancelled', async () => {
     const video = await create(client, { model: wan, prompt: 'a slow sunset over the sea', seconds: '2' });
-    await waitFor(async () => ((await client.videos.retrieve(video.id)).status === 'in_progress' && idle.received.length === 2 ? true : undefined), 'the prompt to run');
+    // The sampler's steps arrive over the WebSocket: progress moves while the prompt runs, before anything is saved.
+    const running = await waitFor(async () => {
+      const seen = await client.videos.retrieve(video.id);
+      return seen.status === 'in_progress' && seen.progress >= 20 ? seen : undefined;
+    }, 'the sampler steps to show');
+    expect(running.progress).toBeLessThan(90);
     await client.videos.delete(video.id);
     await waitFor(() => Promise.resolve(idle.interrupts.length > 0 ? true : undefined), 'POST /interrupt');
     const promptId = (idle.interrupts[0] as { prompt_id: string }).prompt_id;

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { resolveMediaTools } from '../../src/media/ffmpeg-binaries.js';
 import { makeClip } from './clips.js';
@@ -13,7 +14,10 @@ import { tempDataDir } from './kinora-server.js';
  * `{prompt_id, number, node_errors}` or a 400 with `node_errors`; one prompt runs at a time, the rest wait in
  * `queue_pending`; GET /history/{id} is `{}` until the prompt finished, then holds its outputs in the shape the save
  * node writes (SaveVideo: `images` + `animated`; VHS_VideoCombine: `gifs`) and its status messages; GET /view serves
- * the file, a real MP4 made by ffmpeg at the size and length the workflow's latent node asked for.
+ * the file, a real MP4 made by ffmpeg at the size and length the workflow's latent node asked for. WS /ws?clientId=
+ * sends `status` on connect, then to the prompt's client, in ComfyUI's order: execution_start, execution_cached,
+ * executing + progress per sampler step, executing + executed for the save node, execution_success, and
+ * `executing {node: null}` once the history entry is written (execution_interrupted when interrupted).
  */
 export interface FakeComfyOptions {
   /** Prompts that other clients queued before ours: they count in /queue (and so in routing) but never run. */
@@ -45,6 +49,8 @@ export interface FakeComfy {
   deletes: unknown[];
   /** Prompts that ran to the end here. */
   completed: string[];
+  /** The WebSocket messages sent for each prompt, in order. */
+  messages: Map<string, Array<{ type: string; data: Record<string, unknown> }>>;
   close(): Promise<void>;
 }
 
@@ -58,12 +64,24 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
   let running: QueueItem | undefined;
   let counter = 0;
   let interrupted = false;
-  const state: FakeComfy = { url: '', received: [], interrupts: [], deletes: [], completed: [], close: () => Promise.resolve() };
+  const state: FakeComfy = { url: '', received: [], interrupts: [], deletes: [], completed: [], messages: new Map(), close: () => Promise.resolve() };
+  const sockets = new Map<string, Duplex>();
+  const frame = (json: unknown): Buffer => {
+    const payload = Buffer.from(JSON.stringify(json));
+    const header = payload.length < 126 ? Buffer.from([0x81, payload.length]) : Buffer.from([0x81, 126, payload.length >> 8, payload.length & 0xff]);
+    return Buffer.concat([header, payload]);
+  };
+  const emit = (item: QueueItem, type: string, data: Record<string, unknown>) => {
+    const message = { type, data: { ...data, prompt_id: item.promptId } };
+    state.messages.set(item.promptId, [...(state.messages.get(item.promptId) ?? []), message]);
+    sockets.get(item.clientId)?.write(frame(message));
+  };
 
   const tuple = (item: QueueItem) => [item.number, item.promptId, item.prompt, { client_id: item.clientId }, []];
   const finish = (item: QueueItem, outputs: Record<string, unknown>, messages: unknown[], status: 'success' | 'error') => {
     // ComfyUI writes the history entry before it sends `executing {node: null}` and takes the next prompt.
     history.set(item.promptId, { prompt: tuple(item), outputs, status: { status_str: status, completed: status === 'success', messages }, meta: {} });
+    emit(item, 'executing', { node: null });
     running = undefined;
     void runNext();
   };
@@ -74,15 +92,23 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     const item = running;
     interrupted = false;
     const messages: unknown[] = [['execution_start', { prompt_id: item.promptId, timestamp: Date.now() }]];
+    emit(item, 'execution_start', { timestamp: Date.now() });
+    emit(item, 'execution_cached', { nodes: [], timestamp: Date.now() });
+    const sampler = Object.keys(item.prompt).find((id) => ['KSampler', 'SamplerCustomAdvanced'].includes(item.prompt[id]!.class_type)) ?? '1';
+    emit(item, 'executing', { node: sampler, display_node: sampler });
     for (let step = 1; step <= steps; step++) {
       await new Promise((resolve) => setTimeout(resolve, stepMs));
+      emit(item, 'progress', { value: step, max: steps, node: sampler });
       if (options.dropAfterSteps !== undefined && step >= options.dropAfterSteps) {
+        for (const socket of sockets.values()) socket.destroy();
         server.closeAllConnections();
         server.close();
         return;
       }
       if (interrupted) {
-        messages.push(['execution_interrupted', { prompt_id: item.promptId, node_id: '8', node_type: 'KSampler', executed: [], timestamp: Date.now() }]);
+        const event = { node_id: sampler, node_type: item.prompt[sampler]?.class_type, executed: [], timestamp: Date.now() };
+        messages.push(['execution_interrupted', { prompt_id: item.promptId, ...event }]);
+        emit(item, 'execution_interrupted', event);
         return finish(item, {}, messages, 'error');
       }
     }
@@ -96,7 +122,10 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     await makeClip(tools, path.join(outputDir, subfolder, filename), { size: `${String(latent.width)}x${String(latent.height)}`, seconds: Number(latent.length) / fps, fps, colour: 'teal' });
     const file = { filename, subfolder, type: 'output' };
     const ui = save.class_type === 'SaveVideo' ? { images: [file], animated: [true] } : { gifs: [{ ...file, format: 'video/h264-mp4', frame_rate: fps }] };
+    emit(item, 'executing', { node: saveId, display_node: saveId });
+    emit(item, 'executed', { node: saveId, display_node: saveId, output: ui });
     messages.push(['execution_success', { prompt_id: item.promptId, timestamp: Date.now() }]);
+    emit(item, 'execution_success', { timestamp: Date.now() });
     state.completed.push(item.promptId);
     finish(item, { [saveId]: ui }, messages, 'success');
   }
@@ -160,9 +189,22 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
       send(404, {});
     });
   });
+  server.on('upgrade', (request, socket) => {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const key = request.headers['sec-websocket-key'];
+    if (url.pathname.replace(/^\/api/, '') !== '/ws' || typeof key !== 'string') return socket.destroy();
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47A5-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const clientId = url.searchParams.get('clientId') ?? randomUUID().replaceAll('-', '');
+    sockets.set(clientId, socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(clientId));
+    socket.write(frame({ type: 'status', data: { status: { exec_info: { queue_remaining: pending.length + (running ? 1 : 0) } }, sid: clientId } }));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = async () => {
+    for (const socket of sockets.values()) socket.destroy();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(outputDir, { recursive: true, force: true });

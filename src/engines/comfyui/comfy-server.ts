@@ -36,13 +36,12 @@ const videoExtension = /\.(mp4|webm|mov|mkv)$/i;
 export class ComfyServer {
   constructor(readonly url: string) {}
 
-  /** POST /prompt; a 400 with `node_errors` names the nodes the server refused. */
-  async submit(workflow: Workflow, clientId: string, signal: AbortSignal): Promise<string> {
-    const response = await this.call('/prompt', signal, { method: 'POST', body: JSON.stringify({ prompt: workflow, client_id: clientId }) });
+  /** POST /prompt under our own `promptId`; a 400 with `node_errors` names the nodes the server refused. */
+  async submit(workflow: Workflow, promptId: string, clientId: string, signal: AbortSignal): Promise<void> {
+    const response = await this.call('/prompt', signal, { method: 'POST', body: JSON.stringify({ prompt: workflow, prompt_id: promptId, client_id: clientId }) });
     const body = (await response.json().catch(() => ({}))) as { prompt_id?: unknown; error?: { message?: unknown }; node_errors?: Record<string, unknown> };
     if (response.status === 400) throw new NonRetryableError(`The ComfyUI server refused the workflow: ${describeRefusal(body)}`, 'comfyui_invalid_workflow');
-    if (!response.ok || typeof body.prompt_id !== 'string') throw new ServerDownError(this.url, `POST /prompt answered ${response.status}`);
-    return body.prompt_id;
+    if (!response.ok || body.prompt_id !== promptId) throw new ServerDownError(this.url, `POST /prompt answered ${response.status}`);
   }
 
   /** How many prompts the server is running or holding, and whether `promptId` is among them. */

@@ -6,11 +6,12 @@ import { resolveMediaTools, type MediaTools } from '../../media/ffmpeg-binaries.
 import { NonRetryableError } from '../../worker/job-errors.js';
 import { describeVideoFile } from '../describe-output.js';
 import type { Engine, GenerateContext, GenerationRequest, GenerationResult } from '../engine.js';
-import { executionError, ServerDownError, videoOutput, type ComfyServer } from './comfy-server.js';
+import { executionError, ServerDownError, videoOutput, type ComfyServer, type HistoryEntry } from './comfy-server.js';
+import { openComfySocket } from './comfy-socket.js';
 import { ComfyPool } from './comfy-pool.js';
 import { bundledTemplatesDir, fillWorkflow, frameCount, loadTemplates, modelInfo, type WorkflowTemplate } from './workflow-template.js';
 
-/** How often a running prompt is looked at (no WebSocket client in Node 20 without a flag, so /history + /queue). */
+/** How often a prompt is looked at: its fate is read from /history and /queue; the WebSocket only adds live steps. */
 const pollMs = 500;
 /** A prompt that vanished from both the queue and the history is given this many looks before it counts as lost. */
 const vanishedLooks = 3;
@@ -66,40 +67,71 @@ export class ComfyUiEngine implements Engine {
   }
 
   private async runOn(server: ComfyServer, workflow: ReturnType<typeof fillWorkflow>, context: GenerateContext): Promise<GenerationResult> {
-    const promptId = await server.submit(workflow, randomUUID(), context.signal);
+    // Our own prompt id, known before the submit returns, so the socket's first messages can be told apart.
+    const promptId = randomUUID();
+    const clientId = randomUUID();
+    const listening = new AbortController();
+    const report = monotonic(context.onProgress);
+    openComfySocket(
+      server.url,
+      clientId,
+      ({ type, data }) => {
+        const { value, max } = data;
+        if (type === 'progress' && data.prompt_id === promptId && typeof value === 'number' && typeof max === 'number' && max > 0) {
+          report(Math.min(1, value / max) * renderShare);
+        }
+      },
+      AbortSignal.any([context.signal, listening.signal]),
+    );
     const stop = (): void => void server.cancel(promptId);
     context.signal.addEventListener('abort', stop, { once: true });
     try {
-      const entry = await this.untilFinished(server, promptId, context);
+      await server.submit(workflow, promptId, clientId, context.signal);
+      const entry = await this.untilFinished(server, promptId, context.signal, report);
       const failure = executionError(entry);
       if (failure) throw new NonRetryableError(failure, 'comfyui_execution_error');
       const output = videoOutput(entry);
       if (!output) throw new NonRetryableError('The ComfyUI workflow wrote no video (its save node must write .mp4 or .webm).', 'comfyui_invalid_output');
       const file = path.join(context.workDir, `comfyui${path.extname(output.filename).toLowerCase()}`);
+      report(renderShare);
       await server.download(output, file, maxDownloadBytes, context.signal);
       const result = await describeVideoFile(this.media, file, context.signal, 'The ComfyUI server', 'comfyui_invalid_output');
-      context.onProgress(1);
+      report(1);
       return result;
+    } catch (error) {
+      // A server too slow to answer may still be running the prompt: it must not render it for nobody.
+      if (error instanceof ServerDownError) void server.cancel(promptId);
+      throw error;
     } finally {
+      listening.abort();
       context.signal.removeEventListener('abort', stop);
     }
   }
 
   /** Waits for the history entry; a prompt in neither the queue nor the history (the server restarted) is lost. */
-  private async untilFinished(server: ComfyServer, promptId: string, context: GenerateContext): Promise<NonNullable<Awaited<ReturnType<ComfyServer['history']>>>> {
+  private async untilFinished(server: ComfyServer, promptId: string, signal: AbortSignal, report: (fraction: number) => void): Promise<HistoryEntry> {
     let missing = 0;
     for (;;) {
-      const entry = await server.history(promptId, context.signal);
+      const entry = await server.history(promptId, signal);
       if (entry) return entry;
-      const { holds } = await server.queue(context.signal, promptId);
+      const { holds } = await server.queue(signal, promptId);
       missing = holds ? 0 : missing + 1;
       if (missing >= vanishedLooks) throw new ServerDownError(server.url, 'the prompt vanished from its queue');
-      // No step counts without the WebSocket; a prompt that is known and running shows as started.
-      context.onProgress(0.05 * renderShare);
-      await sleep(pollMs, undefined, { signal: context.signal });
+      report(0);
+      await sleep(pollMs, undefined, { signal });
     }
   }
 
+}
+
+/** Passes on only progress that moves forward: the socket's steps and the polling's "still running" interleave. */
+function monotonic(onProgress: (fraction: number) => void): (fraction: number) => void {
+  let shown = 0;
+  return (fraction) => {
+    if (fraction < shown) return;
+    shown = fraction;
+    onProgress(fraction);
+  };
 }
 
 export async function createComfyUiEngine(config: ComfyUiConfig): Promise<ComfyUiEngine> {
