@@ -67,6 +67,7 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
       return seen.status === 'in_progress' && seen.progress >= 20 ? seen : undefined;
     }, 'the sampler steps to show');
     expect(running.progress).toBeLessThan(90);
+    expect(idle.completed).toHaveLength(1); // still sampling: only the first test's prompt has finished
     await client.videos.delete(video.id);
     await waitFor(() => Promise.resolve(idle.interrupts.length > 0 ? true : undefined), 'POST /interrupt');
     const promptId = (idle.interrupts[0] as { prompt_id: string }).prompt_id;
