@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type OpenAI from 'openai';
+import { toFile } from 'openai';
 import type { VideoCreateParams } from 'openai/resources/videos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledTemplatesDir } from '../src/engines/comfyui/workflow-template.js';
@@ -59,6 +60,23 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
     expect(file.duration).toBeGreaterThan(0.9);
   });
 
+  it('uploads the input image to the server and loads it in the image-to-video workflow', async () => {
+    const png = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'reference.png'));
+    const created = await client.videos.create({
+      model: 'comfyui:ltx-video-2b-i2v',
+      prompt: 'the picture comes alive',
+      size: '768x512',
+      seconds: '1',
+      input_reference: await toFile(png, 'reference.png', { type: 'image/png' }),
+    } as unknown as VideoCreateParams);
+    const video = await finished(client, created.id);
+    expect(video.status).toBe('completed');
+    const sent = idle.received.at(-1)!;
+    const loaded = String(sent['5']!.inputs.image);
+    expect(idle.inputs.get(loaded)).toEqual(png);
+    expect(sent['6']!.inputs).toMatchObject({ width: 768, height: 512, length: 25 });
+  });
+
   it('stops the prompt on the server when the video is cancelled', async () => {
     const video = await create(client, { model: wan, prompt: 'a slow sunset over the sea', seconds: '2' });
     // The sampler's steps arrive over the WebSocket: progress moves while the prompt runs, before anything is saved.
@@ -67,13 +85,13 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
       return seen.status === 'in_progress' && seen.progress >= 20 ? seen : undefined;
     }, 'the sampler steps to show');
     expect(running.progress).toBeLessThan(90);
-    expect(idle.completed).toHaveLength(1); // still sampling: only the first test's prompt has finished
+    expect(idle.completed).toHaveLength(2); // still sampling: only the earlier tests' prompts have finished
     await client.videos.delete(video.id);
     await waitFor(() => Promise.resolve(idle.interrupts.length > 0 ? true : undefined), 'POST /interrupt');
     const promptId = (idle.interrupts[0] as { prompt_id: string }).prompt_id;
     expect(typeof promptId).toBe('string');
     expect(idle.deletes).toContainEqual({ delete: [promptId] });
-    expect(idle.completed).toHaveLength(1);
+    expect(idle.completed).toHaveLength(2);
   });
 });
 

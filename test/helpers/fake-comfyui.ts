@@ -33,9 +33,9 @@ export interface FakeComfyOptions {
 const knownClasses = new Set([
   'UNETLoader', 'CLIPLoader', 'VAELoader', 'ModelSamplingSD3', 'CLIPTextEncode', 'EmptyHunyuanLatentVideo', 'KSampler', 'VAEDecode',
   'CreateVideo', 'SaveVideo', 'CheckpointLoaderSimple', 'LTXVConditioning', 'EmptyLTXVLatentVideo', 'LTXVScheduler', 'KSamplerSelect',
-  'RandomNoise', 'CFGGuider', 'SamplerCustomAdvanced', 'VHS_VideoCombine',
+  'RandomNoise', 'CFGGuider', 'SamplerCustomAdvanced', 'VHS_VideoCombine', 'LoadImage', 'LTXVImgToVideo',
 ]);
-const latentClasses = new Set(['EmptyHunyuanLatentVideo', 'EmptyLTXVLatentVideo']);
+const latentClasses = new Set(['EmptyHunyuanLatentVideo', 'EmptyLTXVLatentVideo', 'LTXVImgToVideo']);
 
 type Graph = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
 interface QueueItem { number: number; promptId: string; prompt: Graph; clientId: string }
@@ -44,6 +44,8 @@ export interface FakeComfy {
   url: string;
   /** Every prompt that reached POST /prompt, in order. */
   received: Graph[];
+  /** Images received by POST /upload/image, by name, as uploaded. */
+  inputs: Map<string, Buffer>;
   /** The bodies of POST /interrupt and of POST /queue with `delete`. */
   interrupts: unknown[];
   deletes: unknown[];
@@ -64,7 +66,7 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
   let running: QueueItem | undefined;
   let counter = 0;
   let interrupted = false;
-  const state: FakeComfy = { url: '', received: [], interrupts: [], deletes: [], completed: [], messages: new Map(), close: () => Promise.resolve() };
+  const state: FakeComfy = { url: '', received: [], interrupts: [], deletes: [], completed: [], messages: new Map(), inputs: new Map(), close: () => Promise.resolve() };
   const sockets = new Map<string, Duplex>();
   const frame = (json: unknown): Buffer => {
     const payload = Buffer.from(JSON.stringify(json));
@@ -135,6 +137,7 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://fake');
+      if (request.method === 'POST' && url.pathname.replace(/^\/api/, '') === '/upload/image') return upload(Buffer.concat(chunks), String(request.headers['content-type']), response);
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {};
       const send = (status: number, json: unknown) => {
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
@@ -143,6 +146,12 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
       if (route === 'POST /prompt') {
         const prompt = body.prompt as Graph;
         state.received.push(prompt);
+        // Like ComfyUI's LoadImage validation: the image must be in the input folder.
+        const missingImage = Object.entries(prompt).find(([, node]) => node.class_type === 'LoadImage' && !state.inputs.has(String(node.inputs.image)));
+        if (missingImage) {
+          const error = { type: 'custom_validation_failed', message: 'Custom validation failed for node', details: `image - Invalid image file: ${String(missingImage[1].inputs.image)}` };
+          return send(400, { error: { type: 'prompt_outputs_failed_validation', message: 'Prompt outputs failed validation', details: '', extra_info: {} }, node_errors: { [missingImage[0]]: { errors: [error], dependent_outputs: [], class_type: 'LoadImage' } } });
+        }
         const unknown = Object.entries(prompt).filter(([, node]) => !knownClasses.has(node.class_type));
         if (unknown.length) {
           const [id, node] = unknown[0]!;
@@ -189,6 +198,18 @@ export async function startFakeComfy(options: FakeComfyOptions = {}): Promise<Fa
       send(404, {});
     });
   });
+  /** POST /upload/image: a multipart form whose `image` part is kept under its file name (`{name, subfolder, type}`). */
+  function upload(raw: Buffer, contentType: string, response: http.ServerResponse): void {
+    const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
+    const parts = boundary ? raw.toString('latin1').split(`--${boundary}`) : [];
+    const image = parts.find((part) => part.includes('name="image"'));
+    const name = image && /filename="([^"]+)"/.exec(image)?.[1];
+    if (!image || !name) return void response.writeHead(400).end();
+    const content = image.slice(image.indexOf('\r\n\r\n') + 4, image.lastIndexOf('\r\n'));
+    state.inputs.set(name, Buffer.from(content, 'latin1'));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name, subfolder: '', type: 'input' }));
+  }
+
   server.on('upgrade', (request, socket) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const key = request.headers['sec-websocket-key'];

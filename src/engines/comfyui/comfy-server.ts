@@ -44,6 +44,20 @@ export class ComfyServer {
     if (!response.ok || body.prompt_id !== promptId) throw new ServerDownError(this.url, `POST /prompt answered ${response.status}`);
   }
 
+  /**
+   * Puts the reference image in the server's `input` folder (POST /upload/image) under `name`, where the
+   * workflow's LoadImage node reads it; each server of the pool needs its own copy.
+   */
+  async uploadImage(file: string, mime: string, name: string, signal: AbortSignal): Promise<void> {
+    const form = new FormData();
+    form.set('image', new Blob([await fs.promises.readFile(file)], { type: mime }), name);
+    form.set('type', 'input');
+    form.set('overwrite', 'true');
+    const response = await this.call('/upload/image', signal, { method: 'POST', body: form });
+    const body = (await response.json().catch(() => ({}))) as { name?: unknown };
+    if (!response.ok || body.name !== name) throw new ServerDownError(this.url, `POST /upload/image answered ${response.status}`);
+  }
+
   /** How many prompts the server is running or holding, and whether `promptId` is among them. */
   async queue(signal: AbortSignal, promptId?: string): Promise<{ length: number; holds: boolean }> {
     const body = (await (await this.ok('/queue', signal)).json()) as { queue_running?: unknown[][]; queue_pending?: unknown[][] };
@@ -89,7 +103,7 @@ export class ComfyServer {
   private async call(route: string, signal: AbortSignal, init: RequestInit, timed = true): Promise<Response> {
     const signals = timed ? AbortSignal.any([signal, AbortSignal.timeout(callTimeoutMs)]) : signal;
     try {
-      return await fetch(`${this.url}${route}`, { ...init, headers: init.body ? { 'content-type': 'application/json' } : {}, signal: signals });
+      return await fetch(`${this.url}${route}`, { ...init, headers: typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}, signal: signals });
     } catch (error) {
       if (signal.aborted) throw error;
       throw new ServerDownError(this.url, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));

@@ -42,8 +42,14 @@ export class ComfyUiEngine implements Engine {
   async generate(request: GenerationRequest, context: GenerateContext): Promise<GenerationResult> {
     const template = this.byId.get(request.model);
     if (!template) throw new NonRetryableError(`Model ${request.model} is not served by the comfyui engine.`, 'model_unavailable');
-    if (request.inputVideo || request.inputImage) throw new NonRetryableError(`Model ${request.model} takes a text prompt only.`, 'unsupported_parameter');
+    if (request.inputVideo) throw new NonRetryableError(`Model ${request.model} cannot draw over an uploaded video.`, 'unsupported_parameter');
+    const { inputImage } = request;
+    if (inputImage && !template.kinora.imageInput) throw new NonRetryableError(`Model ${request.model} takes no input image.`, 'unsupported_parameter');
+    if (!inputImage && template.kinora.imageInput) throw new NonRetryableError(`Model ${request.model} animates an input image: send input_reference.`, 'missing_parameter');
+    // One name on every server, so the workflow is filled once and failover only uploads again.
+    const image = inputImage && { ...inputImage, name: `kinora-${randomUUID()}.${inputImage.mime.split('/')[1] ?? 'png'}` };
     const workflow = fillWorkflow(template, {
+      image: image?.name,
       prompt: request.prompt,
       width: request.width,
       height: request.height,
@@ -56,6 +62,7 @@ export class ComfyUiEngine implements Engine {
     for (;;) {
       const server = await this.pool.leastBusy(context.signal, lost);
       try {
+        if (image) await server.uploadImage(image.file, image.mime, image.name, context.signal);
         return await this.runOn(server, workflow, context);
       } catch (error) {
         if (!(error instanceof ServerDownError) || context.signal.aborted) throw error;

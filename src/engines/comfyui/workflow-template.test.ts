@@ -34,13 +34,15 @@ describe('workflow templates', () => {
     expect(frameCount({ ...template, kinora: { ...template.kinora, fps: 24, frameStep: 8 } }, 4)).toBe(97); // LTX-Video's default length
   });
 
-  it('loads the bundled templates (Wan 2.1 T2V, LTX-Video) as models with their limits', async () => {
+  it('loads the bundled templates (Wan 2.1 T2V, LTX-Video T2V and I2V) as models with their limits', async () => {
     const templates = await loadTemplates(bundledTemplatesDir);
     const models = templates.map(modelInfo);
-    expect(models.map((model) => model.id)).toEqual(['comfyui:ltx-video-2b', 'comfyui:wan2.1-t2v-1.3b']);
-    expect(models[1]).toMatchObject({ engine: 'comfyui', sizes: ['832x480', '480x832'], maxSeconds: 5, features: { imageInput: false, remix: false, audio: false } });
+    expect(models.map((model) => model.id)).toEqual(['comfyui:ltx-video-2b-i2v', 'comfyui:ltx-video-2b', 'comfyui:wan2.1-t2v-1.3b']);
+    expect(models[0]!.features.imageInput).toBe(true);
+    expect(models[2]).toMatchObject({ engine: 'comfyui', sizes: ['832x480', '480x832'], maxSeconds: 5, features: { imageInput: false, remix: false, audio: false } });
     for (const loaded of templates) {
-      const filled = JSON.stringify(fillWorkflow(loaded, { prompt: 'p', width: 768, height: 512, frames: 97, fps: 24, seed: 1, filename_prefix: 'kinora/x' }));
+      const values = { prompt: 'p', width: 768, height: 512, frames: 97, fps: 24, seed: 1, filename_prefix: 'kinora/x', image: loaded.kinora.imageInput ? 'in.png' : undefined };
+      const filled = JSON.stringify(fillWorkflow(loaded, values));
       expect(filled).not.toContain('{{');
     }
   });

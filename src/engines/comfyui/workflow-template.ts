@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { NonRetryableError } from '../../worker/job-errors.js';
 import type { ModelInfo } from '../engine.js';
 
 /**
@@ -10,7 +11,7 @@ import type { ModelInfo } from '../engine.js';
  */
 export const placeholderNames = ['prompt', 'width', 'height', 'frames', 'fps', 'seed', 'image', 'filename_prefix'] as const;
 export type PlaceholderName = (typeof placeholderNames)[number];
-export type PlaceholderValues = Partial<Record<PlaceholderName, string | number>>;
+export type PlaceholderValues = Partial<Record<PlaceholderName, string | number | undefined>>;
 
 const size = z.string().regex(/^\d{2,4}x\d{2,4}$/);
 const templateSchema = z.object({
@@ -57,7 +58,7 @@ const inside = /\{\{([a-z_]+)\}\}/g;
 export function fillWorkflow(template: WorkflowTemplate, values: PlaceholderValues): Workflow {
   const value = (name: string): string | number => {
     const found = values[name as PlaceholderName];
-    if (found === undefined) throw new Error(`The workflow of ${template.kinora.id} uses {{${name}}}, which has no value here.`);
+    if (found === undefined) throw new NonRetryableError(`The workflow of ${template.kinora.id} uses {{${name}}}, which has no value here.`, 'comfyui_invalid_template');
     return found;
   };
   const fill = (node: unknown): unknown => {
