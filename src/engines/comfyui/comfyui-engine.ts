@@ -9,7 +9,7 @@ import type { Engine, GenerateContext, GenerationRequest, GenerationResult } fro
 import { executionError, ServerDownError, videoOutput, type ComfyServer, type HistoryEntry } from './comfy-server.js';
 import { openComfySocket } from './comfy-socket.js';
 import { ComfyPool } from './comfy-pool.js';
-import { bundledTemplatesDir, fillWorkflow, frameCount, loadTemplates, modelInfo, type WorkflowTemplate } from './workflow-template.js';
+import { bundledTemplatesDir, fillWorkflow, frameCount, loadTemplates, modelInfo, type Workflow, type WorkflowTemplate } from './workflow-template.js';
 
 /** How often a prompt is looked at: its fate is read from /history and /queue; the WebSocket only adds live steps. */
 const pollMs = 500;
@@ -73,7 +73,7 @@ export class ComfyUiEngine implements Engine {
     }
   }
 
-  private async runOn(server: ComfyServer, workflow: ReturnType<typeof fillWorkflow>, context: GenerateContext): Promise<GenerationResult> {
+  private async runOn(server: ComfyServer, workflow: Workflow, context: GenerateContext): Promise<GenerationResult> {
     // Our own prompt id, known before the submit returns, so the socket's first messages can be told apart.
     const promptId = randomUUID();
     const clientId = randomUUID();
