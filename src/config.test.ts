@@ -39,6 +39,20 @@ describe('config', () => {
     expect(() => loadConfig({ ...upstream, KINORA_UPSTREAM_URL: 'ftp://x' })).toThrow(/KINORA_UPSTREAM_URL/);
   });
 
+  it('reads a ComfyUI pool as a list of http(s) servers, with an optional template directory and model list', () => {
+    expect(loadConfig({}).comfyui).toBeUndefined();
+    expect(loadConfig({ KINORA_COMFYUI_URLS: 'http://gpu-1:8188/, https://gpu-2' }).comfyui).toEqual({
+      urls: ['http://gpu-1:8188', 'https://gpu-2'],
+      templatesDir: undefined,
+      models: undefined,
+    });
+    const chosen = loadConfig({ KINORA_COMFYUI_URLS: 'http://gpu-1:8188', KINORA_COMFYUI_TEMPLATES: 'flows', KINORA_COMFYUI_MODELS: 'wan, ltx' }).comfyui;
+    expect(chosen).toMatchObject({ templatesDir: path.resolve('flows'), models: ['wan', 'ltx'] });
+    expect(() => loadConfig({ KINORA_COMFYUI_URLS: 'http://gpu-1:8188,file:///etc' })).toThrow(/"file:\/\/\/etc" is not a list of http\(s\) URLs/);
+    expect(() => loadConfig({ KINORA_COMFYUI_URLS: ' , ' })).toThrow(/KINORA_COMFYUI_URLS/);
+    expect(() => loadConfig({ KINORA_COMFYUI_MODELS: 'wan' })).toThrow(/need KINORA_COMFYUI_URLS/);
+  });
+
   it('signs with the generated identity, marks nothing and refuses AI training unless told otherwise', () => {
     expect(loadConfig({}).provenance).toEqual({ signingKeyPath: undefined, signingCertPath: undefined, watermark: false, trainingMining: 'notAllowed' });
     const own = loadConfig({ KINORA_SIGNING_KEY: 'keys/k.pem', KINORA_SIGNING_CERT: '/etc/kinora/chain.pem', KINORA_WATERMARK: '1', KINORA_TRAINING_MINING: 'allowed' });

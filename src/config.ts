@@ -49,6 +49,9 @@ const envSchema = z.object({
   KINORA_UPSTREAM_API_KEY: z.string().min(1).optional(),
   KINORA_UPSTREAM_MODELS: z.string().optional(),
   KINORA_UPSTREAM_MODEL_PREFIX: z.string().max(50).default('upstream:'),
+  KINORA_COMFYUI_URLS: z.string().optional(),
+  KINORA_COMFYUI_TEMPLATES: z.string().min(1).optional(),
+  KINORA_COMFYUI_MODELS: z.string().optional(),
   KINORA_METRICS: z.enum(['public', 'admin', 'off']).default('admin'),
   KINORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -91,6 +94,8 @@ export interface Config {
   alertWebhookUrl: string | undefined;
   /** An OpenAI-compatible Videos API (OpenAI, or another Kinora) whose models this instance also serves. */
   upstream: UpstreamConfig | undefined;
+  /** A pool of ComfyUI servers running open video models from workflow templates. */
+  comfyui: ComfyUiConfig | undefined;
   /** Who may read the API's `/metrics`: anyone, a key with `admin`, or nobody (not served). */
   metrics: 'public' | 'admin' | 'off';
   logLevel: string;
@@ -103,6 +108,15 @@ export interface UpstreamConfig {
   apiKey: string;
   /** Each upstream model served, and the local name clients ask for (`upstream:sora-2` by default). */
   models: ReadonlyArray<{ local: string; remote: string }>;
+}
+
+export interface ComfyUiConfig {
+  /** Base URLs of the servers, e.g. `http://gpu-1:8188`. */
+  urls: readonly string[];
+  /** A directory of workflow templates (`*.json`); unset: the ones shipped in `comfyui-templates/`. */
+  templatesDir: string | undefined;
+  /** The template ids to serve; all of the directory's when unset. */
+  models: readonly string[] | undefined;
 }
 
 export interface LeakWatchConfig {
@@ -173,6 +187,23 @@ function parseUpstream(url: string | undefined, apiKey: string | undefined, mode
   return Object.freeze({ url: url.replace(/\/+$/, ''), apiKey, models: Object.freeze(models) });
 }
 
+/** `KINORA_COMFYUI_URLS`: a comma list of http(s) base URLs; the other two settings need it. */
+function parseComfyUi(urlList: string | undefined, templatesDir: string | undefined, modelList: string | undefined): ComfyUiConfig | undefined {
+  if (urlList === undefined) {
+    if (templatesDir !== undefined || modelList !== undefined) throw new ConfigError('KINORA_COMFYUI_TEMPLATES and KINORA_COMFYUI_MODELS need KINORA_COMFYUI_URLS.');
+    return undefined;
+  }
+  const urls = urlList.split(',').map((entry) => entry.trim().replace(/\/+$/, '')).filter(Boolean);
+  const bad = urls.find((url) => !z.url({ protocol: /^https?$/ }).safeParse(url).success);
+  if (bad !== undefined || urls.length === 0) throw new ConfigError(`KINORA_COMFYUI_URLS: "${bad ?? urlList}" is not a list of http(s) URLs`);
+  const models = modelList?.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return Object.freeze({
+    urls: Object.freeze(urls),
+    templatesDir: templatesDir && path.resolve(templatesDir),
+    models: models && Object.freeze(models),
+  });
+}
+
 function presignedDownloads(enabled: boolean, blobUrl: string | undefined): boolean {
   if (enabled && !blobUrl?.startsWith('s3://')) throw new ConfigError('KINORA_BLOB_PRESIGN=1 needs an s3:// KINORA_BLOB_URL: files on disk are served by the API.');
   return enabled;
@@ -221,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     }),
     alertWebhookUrl: e.KINORA_ALERT_WEBHOOK_URL,
     upstream: parseUpstream(e.KINORA_UPSTREAM_URL, e.KINORA_UPSTREAM_API_KEY, e.KINORA_UPSTREAM_MODELS, e.KINORA_UPSTREAM_MODEL_PREFIX),
+    comfyui: parseComfyUi(e.KINORA_COMFYUI_URLS, e.KINORA_COMFYUI_TEMPLATES, e.KINORA_COMFYUI_MODELS),
     metrics: e.KINORA_METRICS,
     logLevel: e.KINORA_LOG_LEVEL,
   });

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Engine } from './engine.js';
+import { createComfyUiEngine } from './comfyui/comfyui-engine.js';
 import { createOpenAiEngine } from './openai/openai-engine.js';
 import { createProceduralEngine } from './procedural/procedural-engine.js';
 import { EngineRegistry } from './registry.js';
 
 /**
  * The engines this configuration serves: the built-in procedural one always, and an OpenAI-compatible upstream when
- * `KINORA_UPSTREAM_*` names one.
+ * `KINORA_UPSTREAM_*` names one, and the models of a ComfyUI pool when `KINORA_COMFYUI_URLS` names its servers.
  */
 export async function createEngines(config: Readonly<Config>, logger: Logger): Promise<EngineRegistry> {
   const engines: Engine[] = [createProceduralEngine()];
@@ -18,6 +19,11 @@ export async function createEngines(config: Readonly<Config>, logger: Logger): P
     );
     engines.push(upstream);
     logger.info({ upstream: config.upstream.url, models: upstream.models.map((model) => model.id) }, 'serving models of an OpenAI-compatible upstream');
+  }
+  if (config.comfyui) {
+    const comfyui = await createComfyUiEngine(config.comfyui);
+    engines.push(comfyui);
+    logger.info({ servers: config.comfyui.urls, models: comfyui.models.map((model) => model.id) }, 'serving open video models on a pool of ComfyUI servers');
   }
   return new EngineRegistry(engines, config.modelAliases);
 }

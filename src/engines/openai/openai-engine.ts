@@ -7,8 +7,8 @@ import OpenAI, { toFile } from 'openai';
 import type { Video, VideoCreateParams } from 'openai/resources/videos';
 import type { UpstreamConfig } from '../../config.js';
 import { resolveMediaTools, type MediaTools } from '../../media/ffmpeg-binaries.js';
-import { probeMedia } from '../../media/probe.js';
 import { NonRetryableError } from '../../worker/job-errors.js';
+import { describeVideoFile } from '../describe-output.js';
 import type { Engine, GenerateContext, GenerationRequest, GenerationResult } from '../engine.js';
 import { upstreamFailure, upstreamVideoFailed } from './upstream-errors.js';
 import { engineName, upstreamModels, type UpstreamModel } from './upstream-models.js';
@@ -55,7 +55,7 @@ export class OpenAiEngine implements Engine {
       await this.untilCompleted(created, context);
       const file = path.join(context.workDir, 'upstream.mp4');
       await this.download(created.id, file, context.signal);
-      const result = await this.describe(file, context.signal);
+      const result = await describeVideoFile(this.media, file, context.signal, 'The upstream video service', 'upstream_invalid_output');
       context.onProgress(1);
       return result;
     } catch (error) {
@@ -114,23 +114,7 @@ export class OpenAiEngine implements Engine {
     await pipeline(Readable.fromWeb(response.body), capped, fs.createWriteStream(file), { signal });
   }
 
-  /** What the upstream really sent, read from the file: its size, rate, length and sound may differ from the request. */
-  private async describe(file: string, signal: AbortSignal): Promise<GenerationResult> {
-    const info = await probeMedia(this.media, file, { signal }).catch((error: unknown) => {
-      throw new NonRetryableError(`The upstream video service sent a file that is not a video (${error instanceof Error ? error.message : 'unreadable'}).`, 'upstream_invalid_output');
-    });
-    const picture = info.streams.find((stream) => stream.type === 'video');
-    if (!picture?.width || !picture.height) throw new NonRetryableError('The upstream video service sent a file without a picture.', 'upstream_invalid_output');
-    return {
-      file,
-      width: picture.width,
-      height: picture.height,
-      fps: picture.fps ?? 24,
-      seconds: picture.durationSeconds ?? info.durationSeconds,
-      hasAudio: info.streams.some((stream) => stream.type === 'audio'),
-    };
-  }
-
+  
   /**
    * One call to the upstream, its failure classified (and stripped of anything secret). The SDK never removes the
    * listener it adds to a request's signal, so each call gets its own signal, following the job's until it returns.
