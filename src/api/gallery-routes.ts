@@ -8,6 +8,7 @@ import { contentQuerySchema, parseInput } from '../services/video-request.js';
 import { authorize } from './auth.js';
 import { parseRange } from './http-range.js';
 import { listPage, sendContent, sendJson } from './route-helpers.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 const galleryQuerySchema = z
   .object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) })
@@ -27,8 +28,8 @@ export function toPublicVideoObject(video: VideoRecord) {
     size: video.size,
     seconds: String(video.seconds),
     has_audio: video.hasAudio,
-    created_at: Math.floor(video.createdAt / 1000),
-    published_at: video.publishedAt === null ? null : Math.floor(video.publishedAt / 1000),
+    created_at: unixSeconds(video.createdAt),
+    published_at: unixSeconds(video.publishedAt),
     plan: video.plan,
     // The same `credits` as the video object (registered artists); the artwork's licences under their own name.
     credits: video.credits,

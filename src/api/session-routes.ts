@@ -8,6 +8,7 @@ import type { SessionService } from '../services/session-service.js';
 import { parseInput } from '../services/video-request.js';
 import { sendJson } from './route-helpers.js';
 import { assertSameOrigin, assertStudioWrite, clearSessionCookies, setSessionCookies } from './studio-session.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 const signInSchema = z.object({ api_key: z.string().min(1).max(200) }).strict();
 
@@ -33,7 +34,7 @@ function describe(config: Readonly<Config>, guests: GuestPolicy, session: Sessio
     guest,
     guest_mode: guestMode,
     key: { name: key.name, prefix: guest ? null : key.prefix, scopes: key.scopes },
-    expires_at: Math.floor(session.expiresAt / 1000),
+    expires_at: unixSeconds(session.expiresAt),
     limits: guest ? { ...limits, max_seconds: guests.maxSeconds, videos_per_hour: config.guest.videosPerHour } : limits,
   };
 }

@@ -1,5 +1,6 @@
 import type { ArtistCredit } from './artist.js';
 import type { ScenePlan } from './scene-plan.js';
+import { unixSeconds } from './unix-time.js';
 
 export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
 
@@ -182,8 +183,6 @@ function toOperationObject(operation: VideoOperation): OperationObject {
   }
 }
 
-const unixSeconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
-
 export function toVideoObject(video: VideoRecord): VideoObject {
   return {
     id: video.id,
@@ -191,7 +190,7 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     model: video.model,
     status: video.status,
     progress: video.progress,
-    created_at: Math.floor(video.createdAt / 1000),
+    created_at: unixSeconds(video.createdAt),
     completed_at: unixSeconds(video.completedAt),
     expires_at: unixSeconds(video.expiresAt),
     prompt: video.prompt,

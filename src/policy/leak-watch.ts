@@ -7,6 +7,7 @@ import type { KeyGuard } from './access-control.js';
 import type { AlertSink } from './alert-webhook.js';
 import { keySuspended } from './kill-switch.js';
 import type { UsageBaseline, UsageSample, UsageTotals } from './leak-baseline.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 export interface LeakWatchSettings {
   /** A window's measure must exceed the key's usual window this many times over… */
@@ -81,7 +82,7 @@ export class LeakWatch {
         decision: 'accepted',
         detail: { reason, current, baseline },
       });
-      this.deps.alert({ type: 'key.suspended', key_id: key.id, key_name: key.name, reason, created_at: Math.floor(suspension.since / 1000) });
+      this.deps.alert({ type: 'key.suspended', key_id: key.id, key_name: key.name, reason, created_at: unixSeconds(suspension.since) });
     }
     throw keySuspended({ suspension });
   }

@@ -4,6 +4,7 @@ import { artistPolicies, type Artist, type ArtistCredit } from '../domain/artist
 import { ApiError, badRequest } from '../domain/errors.js';
 import { ConsentScreen, wordsOf } from '../policy/consent-screen.js';
 import { parseInput } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 /** A name, alias or style phrase: something a prompt can contain, with at least two letters or digits to match on. */
 const phraseSchema = z
@@ -50,8 +51,8 @@ export const toArtistObject = (artist: Artist): ArtistObject => ({
   style_keywords: artist.styleKeywords,
   policy: artist.policy,
   fee_per_second: artist.feePerSecond,
-  created_at: Math.floor(artist.createdAt / 1000),
-  updated_at: Math.floor(artist.updatedAt / 1000),
+  created_at: unixSeconds(artist.createdAt),
+  updated_at: unixSeconds(artist.updatedAt),
 });
 
 export const artistNotFound = (id: string): ApiError => new ApiError(404, `No artist found with id '${id}'.`, { param: 'artist_id', code: 'artist_not_found' });

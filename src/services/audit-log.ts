@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditRepository } from '../catalog/audit-repository.js';
 import { parseInput } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 const auditIdPrefix = 'audit_';
 
@@ -22,7 +23,7 @@ export function toAuditObject(entry: AuditEntry) {
   return {
     id: `${auditIdPrefix}${entry.id}`,
     object: 'audit.entry' as const,
-    created_at: Math.floor(entry.at / 1000),
+    created_at: unixSeconds(entry.at),
     created_at_ms: entry.at,
     actor: entry.actor,
     key_id: entry.keyId,

@@ -7,6 +7,7 @@ import { ApiError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { checkReferenceImage } from '../media/reference-image.js';
 import type { UploadedFile } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 /** Bidi overrides and control characters make a name display as something else; they never belong in one. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -74,7 +75,7 @@ export function toFileObject(file: StoredFile) {
     id: file.id,
     object: 'file' as const,
     bytes: file.bytes,
-    created_at: Math.floor(file.createdAt / 1000),
+    created_at: unixSeconds(file.createdAt),
     filename: file.filename,
     purpose: file.purpose,
     status: 'processed' as const,

@@ -5,6 +5,7 @@ import type { KillSwitch } from '../policy/kill-switch.js';
 import { failQueuedVideosForHalt } from './halted-videos.js';
 import { keyNotFound } from './key-service.js';
 import { parseInput } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 const keyIdSchema = z.string().trim().min(1).max(100);
 export const haltSchema = z.object({ reason: z.string().trim().min(1).max(500), key_id: keyIdSchema.optional(), cancel_queued: z.boolean().default(false) }).strict();
@@ -19,14 +20,13 @@ export interface ControlState {
 
 /** The wire form of the kill switch's state, in OpenAI's style (snake_case, Unix seconds). */
 export function toControlObject(state: ControlState, cancelled?: string[]) {
-  const seconds = (ms: number): number => Math.floor(ms / 1000);
   return {
     object: 'generation.control' as const,
     halted: state.halt !== null,
     reason: state.halt?.reason ?? null,
-    since: state.halt ? seconds(state.halt.since) : null,
+    since: state.halt ? unixSeconds(state.halt.since) : null,
     halted_by: state.halt?.by ?? null,
-    suspended_keys: state.suspendedKeys.map((k) => ({ id: k.id, name: k.name, reason: k.reason, since: seconds(k.since), suspended_by: k.by })),
+    suspended_keys: state.suspendedKeys.map((k) => ({ id: k.id, name: k.name, reason: k.reason, since: unixSeconds(k.since), suspended_by: k.by })),
     ...(cancelled && { cancelled_video_ids: cancelled }),
   };
 }

@@ -3,6 +3,7 @@ import type { KeyChanges, KeysRepository } from '../catalog/keys-repository.js';
 import { scopes, type ApiKey } from '../domain/api-key.js';
 import { ApiError } from '../domain/errors.js';
 import { parseInput } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const maxDays = 3650;
@@ -40,14 +41,14 @@ export const toKeyObject = (key: ApiKey) => ({
   name: key.name,
   prefix: key.prefix,
   scopes: key.scopes,
-  created_at: Math.floor(key.createdAt / 1000),
-  last_used_at: key.lastUsedAt === null ? null : Math.floor(key.lastUsedAt / 1000),
-  expires_at: key.expiresAt === null ? null : Math.floor(key.expiresAt / 1000),
-  revoked_at: key.revokedAt === null ? null : Math.floor(key.revokedAt / 1000),
+  created_at: unixSeconds(key.createdAt),
+  last_used_at: unixSeconds(key.lastUsedAt),
+  expires_at: unixSeconds(key.expiresAt),
+  revoked_at: unixSeconds(key.revokedAt),
   rate_limit_per_minute: key.rateLimitPerMinute,
   seconds_per_day: key.secondsPerDay,
   watermark: key.watermark,
-  suspension: key.suspension && { reason: key.suspension.reason, since: Math.floor(key.suspension.since / 1000), suspended_by: key.suspension.by },
+  suspension: key.suspension && { reason: key.suspension.reason, since: unixSeconds(key.suspension.since), suspended_by: key.suspension.by },
 });
 
 export const keyNotFound = (id: string): ApiError => new ApiError(404, `No API key found with id '${id}'.`, { param: 'key_id', code: 'api_key_not_found' });

@@ -5,6 +5,7 @@ import { ApiError, badRequest } from '../domain/errors.js';
 import { accounts, type LedgerTransaction } from '../domain/ledger.js';
 import { isPrepaid } from './ledger-admission.js';
 import { parseInput } from './video-request.js';
+import { unixSeconds } from '../domain/unix-time.js';
 
 /** The most credits one grant moves: far above any real grant, far below where sums lose precision. */
 const maxGrant = 1_000_000_000;
@@ -73,7 +74,7 @@ export const toTransactionObject = (t: LedgerTransaction): TransactionObject => 
   kind: t.kind,
   video_id: t.videoId,
   memo: t.memo,
-  created_at: Math.floor(t.createdAt / 1000),
+  created_at: unixSeconds(t.createdAt),
   entries: t.entries,
 });
 
@@ -117,8 +118,8 @@ export class LedgerService {
     const lines = earnings.map((e) => ({ artist_id: e.artistId, name: names.get(e.artistId) ?? null, videos: e.videos, seconds: e.seconds, credits: e.credits }));
     return {
       object: 'ledger.report',
-      from: Math.floor(from / 1000),
-      to: Math.floor(to / 1000),
+      from: unixSeconds(from),
+      to: unixSeconds(to),
       artists: lines,
       totals: { ...paid, credits: lines.reduce((sum, line) => sum + line.credits, 0) },
     };
