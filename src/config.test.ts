@@ -66,6 +66,12 @@ describe('config', () => {
     expect(() => loadConfig({ KINORA_BLOB_PRESIGN: '1' })).toThrow(/KINORA_BLOB_PRESIGN=1 needs an s3:\/\/ KINORA_BLOB_URL/);
   });
 
+  it('believes forwarded headers only from the proxies it is told of', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KINORA_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback']);
+    expect(() => loadConfig({ KINORA_TRUST_PROXY: 'everyone' })).toThrow(/KINORA_TRUST_PROXY/);
+  });
+
   it('refuses bad values with a message naming the variable', () => {
     expect(() => loadConfig({ KINORA_MAX_SECONDS: '30' })).toThrow(ConfigError);
     expect(() => loadConfig({ KINORA_PORT: 'eighty' })).toThrow(/KINORA_PORT/);

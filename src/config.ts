@@ -17,17 +17,20 @@ const envSchema = z.object({
   KINORA_DATA_DIR: z.string().min(1).default('./data'),
   KINORA_DATABASE_URL: z.string().optional(),
   KINORA_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://… or rediss://…').optional(),
+  KINORA_REDIS_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only').default('kinora'),
   KINORA_BLOB_URL: z.string().optional(),
   KINORA_BLOB_PRESIGN: boolean.default(false),
   KINORA_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   KINORA_MAX_SECONDS: z.coerce.number().int().min(1).max(20).default(12),
   KINORA_MAX_PROMPT_CHARS: z.coerce.number().int().min(16).max(32000).default(4000),
   KINORA_MAX_UPLOAD_MB: z.coerce.number().positive().max(100).default(20),
+  KINORA_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   KINORA_MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   KINORA_MODEL_ALIASES: z.string().optional(),
   KINORA_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   KINORA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   KINORA_ALLOW_PRIVATE_URLS: boolean.default(false),
+  KINORA_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(5),
   KINORA_GUEST: boolean.default(false),
   KINORA_GUEST_VIDEOS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   KINORA_GUEST_MAX_SECONDS: z.coerce.number().int().min(1).max(20).default(4),
@@ -53,6 +56,7 @@ const envSchema = z.object({
   KINORA_COMFYUI_TEMPLATES: z.string().min(1).optional(),
   KINORA_COMFYUI_MODELS: z.string().optional(),
   KINORA_METRICS: z.enum(['public', 'admin', 'off']).default('admin'),
+  KINORA_TRUST_PROXY: z.string().min(1).optional(),
   KINORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +68,8 @@ export interface Config {
   databaseUrl: string;
   /** `redis://…`: jobs are dispatched across processes with BullMQ; unset, the queue is in-process. */
   redisUrl: string | undefined;
+  /** The start of every Redis key Kinora writes, so several Kinoras (or test runs) can share one Redis. */
+  redisPrefix: string;
   /** `file:///abs/dir` (default, in dataDir) or `s3://bucket[/prefix]?endpoint=…`. */
   blobUrl: string;
   /** Video downloads answer a redirect to a short-lived presigned S3 URL instead of streaming through the API. */
@@ -73,12 +79,16 @@ export interface Config {
   maxSeconds: number;
   maxPromptChars: number;
   maxUploadBytes: number;
+  /** The longest a client may take to send one whole request (head and body): a slow-loris client is cut off after it. */
+  requestTimeoutMs: number;
   maxImagePixels: number;
   /** Other model names accepted as another name of a served model (OpenAI's sora-2 → kinora-1 by default). */
   modelAliases: Readonly<Record<string, string>>;
   leaseMs: number;
   maxAttempts: number;
   allowPrivateUrls: boolean;
+  /** The first webhook retry's delay; later ones are multiples of it (see webhooks/retry-schedule.ts). */
+  webhookRetryBaseMs: number;
   /** Guest mode: visitors of the studio may try it without a key, within these per-visitor limits. */
   guest: GuestConfig;
   /** Requests a minute per key, for keys without their own limit; 0: unlimited. */
@@ -98,6 +108,8 @@ export interface Config {
   comfyui: ComfyUiConfig | undefined;
   /** Who may read the API's `/metrics`: anyone, a key with `admin`, or nobody (not served). */
   metrics: 'public' | 'admin' | 'off';
+  /** The proxies whose X-Forwarded-* headers are believed (addresses, CIDRs); false: none. */
+  trustProxy: string[] | false;
   logLevel: string;
 }
 
@@ -204,6 +216,21 @@ function parseComfyUi(urlList: string | undefined, templatesDir: string | undefi
   });
 }
 
+/**
+ * `KINORA_TRUST_PROXY`: the proxies that may set X-Forwarded-For/-Proto/-Host, as a comma list of addresses, CIDRs or
+ * proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`). Unset: none (the client address is the socket's).
+ * Behind a TLS proxy it is what makes cookies Secure and sends HSTS, and what per-address limits count.
+ */
+function parseTrustProxy(value: string | undefined): string[] | false {
+  if (value === undefined) return false;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const valid = (entry: string): boolean => ['loopback', 'linklocal', 'uniquelocal'].includes(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry);
+  if (entries.length === 0 || !entries.every(valid)) {
+    throw new ConfigError(`KINORA_TRUST_PROXY: "${value}" is not a list of proxy addresses, CIDRs or loopback/linklocal/uniquelocal`);
+  }
+  return entries;
+}
+
 function presignedDownloads(enabled: boolean, blobUrl: string | undefined): boolean {
   if (enabled && !blobUrl?.startsWith('s3://')) throw new ConfigError('KINORA_BLOB_PRESIGN=1 needs an s3:// KINORA_BLOB_URL: files on disk are served by the API.');
   return enabled;
@@ -223,17 +250,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir,
     databaseUrl: e.KINORA_DATABASE_URL ?? `sqlite://${path.join(dataDir, 'kinora.db')}`,
     redisUrl: e.KINORA_REDIS_URL,
+    redisPrefix: e.KINORA_REDIS_PREFIX,
     blobUrl: e.KINORA_BLOB_URL ?? `file://${path.join(dataDir, 'blobs')}`,
     blobPresign: presignedDownloads(e.KINORA_BLOB_PRESIGN, e.KINORA_BLOB_URL),
     workers: overrides.workers ?? e.KINORA_WORKERS,
     maxSeconds: e.KINORA_MAX_SECONDS,
     maxPromptChars: e.KINORA_MAX_PROMPT_CHARS,
     maxUploadBytes: Math.round(e.KINORA_MAX_UPLOAD_MB * 1024 * 1024),
+    requestTimeoutMs: Math.round(e.KINORA_REQUEST_TIMEOUT_SECONDS * 1000),
     maxImagePixels: e.KINORA_MAX_IMAGE_PIXELS,
     modelAliases: Object.freeze(parseAliases(e.KINORA_MODEL_ALIASES)),
     leaseMs: e.KINORA_LEASE_SECONDS * 1000,
     maxAttempts: e.KINORA_MAX_ATTEMPTS,
     allowPrivateUrls: e.KINORA_ALLOW_PRIVATE_URLS,
+    webhookRetryBaseMs: Math.round(e.KINORA_WEBHOOK_RETRY_BASE_SECONDS * 1000),
     guest: Object.freeze({ enabled: e.KINORA_GUEST, videosPerHour: e.KINORA_GUEST_VIDEOS_PER_HOUR, maxSeconds: e.KINORA_GUEST_MAX_SECONDS }),
     rateLimitPerMinute: e.KINORA_RATE_LIMIT_PER_MINUTE,
     dailySeconds: e.KINORA_DAILY_SECONDS,
@@ -254,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     upstream: parseUpstream(e.KINORA_UPSTREAM_URL, e.KINORA_UPSTREAM_API_KEY, e.KINORA_UPSTREAM_MODELS, e.KINORA_UPSTREAM_MODEL_PREFIX),
     comfyui: parseComfyUi(e.KINORA_COMFYUI_URLS, e.KINORA_COMFYUI_TEMPLATES, e.KINORA_COMFYUI_MODELS),
     metrics: e.KINORA_METRICS,
+    trustProxy: parseTrustProxy(e.KINORA_TRUST_PROXY),
     logLevel: e.KINORA_LOG_LEVEL,
   });
 }

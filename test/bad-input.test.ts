@@ -110,6 +110,25 @@ describe('bad input', () => {
     expect(local.json.error.code).toBe('url_not_allowed');
   });
 
+  // PostgreSQL's text cannot hold U+0000 (SQLite's can): both catalogs must refuse it alike, never answer a 500.
+  it('a NUL character in a path id, a query, a JSON field and a form field', async () => {
+    const get = async (route: string) => {
+      const response = await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${server.adminKey}` } });
+      return { status: response.status, json: (await response.json()) as Awaited<ReturnType<typeof post>>['json'], headers: response.headers };
+    };
+    for (const route of ['/v1/videos/video_x%00', '/v/video_x%00.mp4', '/v1/videos?after=video_%00']) {
+      const result = await get(route);
+      expectError(result, 400);
+      expect(result.json.error.code).toBe('invalid_characters');
+    }
+    const inJson = await post(...json({ prompt: 'a cat\u0000 sleeping' }));
+    expectError(inJson, 400, 'prompt');
+    expect(inJson.json.error.code).toBe('invalid_characters');
+    const form = new FormData();
+    form.append('prompt', 'a cat\u0000 sleeping');
+    expectError(await post(form), 400, 'prompt');
+  });
+
   it('list parameters out of range', async () => {
     const response = await fetch(`${server.url}/v1/videos?limit=1000`, { headers: { authorization: `Bearer ${server.adminKey}` } });
     expect(response.status).toBe(400);

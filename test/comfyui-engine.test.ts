@@ -77,6 +77,18 @@ describe('a pool of a busy and an idle ComfyUI server, with the bundled template
     expect(sent['6']!.inputs).toMatchObject({ width: 768, height: 512, length: 25 });
   });
 
+  it('refuses at create, naming input_reference, an image-to-video model called without an image', async () => {
+    const models = await apiRequest<{ data: Array<Record<string, unknown>> }>(server, 'GET', '/v1/models');
+    expect(models.json.data.find((entry) => entry.id === 'comfyui:ltx-video-2b-i2v')).toMatchObject({ features: { image_input: true, image_required: true } });
+    expect(models.json.data.find((entry) => entry.id === wan)).toMatchObject({ features: { image_input: false, image_required: false } });
+    const sent = idle.received.length + busy.received.length;
+    const response = await apiRequest(server, 'POST', '/v1/videos', { body: { model: 'comfyui:ltx-video-2b-i2v', prompt: 'the picture comes alive', size: '768x512', seconds: '1' } });
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatchObject({ type: 'invalid_request_error', param: 'input_reference', code: 'missing_required_parameter' });
+    expect(idle.received.length + busy.received.length).toBe(sent);
+    expect((await client.videos.list()).data.filter((video) => video.model === 'comfyui:ltx-video-2b-i2v')).toHaveLength(1);
+  });
+
   it('stops the prompt on the server when the video is cancelled', async () => {
     const video = await create(client, { model: wan, prompt: 'a slow sunset over the sea', seconds: '2' });
     // The sampler's steps arrive over the WebSocket: progress moves while the prompt runs, before anything is saved.

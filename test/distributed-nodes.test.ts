@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import OpenAI from 'openai';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../src/catalog/catalog.js';
 import { underSchemaLock } from './helpers/catalog-per-test.js';
 import { freshPostgresSchema, postgresUrl } from './helpers/catalog-urls.js';
+import { expectCompletedOnce as completedOnceIn, finishedAll as finishedIn, killed } from './helpers/kinora-cluster.js';
 import { spawnKinora, spawnServer, tempDataDir, waitFor, type ServerProcess } from './helpers/kinora-server.js';
 
 /**
@@ -38,13 +38,6 @@ function nodeDir(label: string): string {
   return dir;
 }
 
-async function killed(node: ServerProcess): Promise<void> {
-  if (node.child.exitCode !== null || node.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => node.child.once('exit', resolve));
-  node.child.kill('SIGKILL');
-  await exited;
-}
-
 /** Sums a counter or histogram series of the Prometheus text over every line whose labels include `labels`. */
 function sumOf(metricsText: string, name: string, labels: string): number {
   return metricsText
@@ -58,33 +51,8 @@ async function workerMetrics(): Promise<string> {
   return texts.join('\n');
 }
 
-async function finishedAll(ids: string[]): Promise<void> {
-  await waitFor(
-    async () => {
-      const rows = await catalog.db.selectFrom('videos').select('status').where('id', 'in', ids).execute();
-      return rows.filter((row) => row.status === 'completed' || row.status === 'failed').length === ids.length ? true : undefined;
-    },
-    `${ids.length} videos to finish`,
-    // 50 renders on two workers take about a minute on an idle 2-core machine; much more on a busy one.
-    420_000,
-    250,
-  );
-}
-
-/** Completed, with one MP4 in the shared store, one charge and no refund in the ledger, and its job done. */
-async function expectCompletedOnce(ids: string[]): Promise<void> {
-  const videos = await catalog.db.selectFrom('videos').select(['id', 'status']).where('id', 'in', ids).execute();
-  expect(videos.filter((video) => video.status !== 'completed')).toEqual([]);
-  const jobs = await catalog.db.selectFrom('jobs').select(['video_id', 'status']).where('video_id', 'in', ids).execute();
-  expect(jobs.filter((job) => job.status !== 'done')).toEqual([]);
-  const ledger = await catalog.db.selectFrom('ledger_transactions').select(['video_id', 'kind']).where('video_id', 'in', ids).execute();
-  expect(ledger.filter((entry) => entry.kind === 'charge').map((entry) => entry.video_id).sort()).toEqual([...ids].sort());
-  expect(ledger.filter((entry) => entry.kind !== 'charge')).toEqual([]);
-  for (const id of ids) {
-    const files = fs.readdirSync(path.join(blobDir, 'videos', id));
-    expect(files.filter((file) => file.includes('.mp4')), id).toEqual(['video.mp4']);
-  }
-}
+const finishedAll = (ids: string[]): Promise<void> => finishedIn(catalog.db, ids);
+const expectCompletedOnce = (ids: string[]): Promise<void> => completedOnceIn(catalog.db, blobDir, ids);
 
 beforeAll(async () => {
   schema = await freshPostgresSchema();

@@ -39,7 +39,7 @@ describe('kill switch', () => {
     const earlier = await finished(client, (await client.videos.create(small)).id);
     expect(earlier.status).toBe('completed');
 
-    expect((await kinoraCli(server.dataDir, 'halt', '--reason', 'incident 42: upstream abuse')).stdout).toMatch(/generation HALTED .*incident 42/);
+    expect((await kinoraCli(server, 'halt', '--reason', 'incident 42: upstream abuse')).stdout).toMatch(/generation HALTED .*incident 42/);
     expect(await untilHealthSays(true)).toBeLessThan(1000);
 
     const refused = await client.videos.create(small).catch((error: unknown) => error);
@@ -53,7 +53,7 @@ describe('kill switch', () => {
     expect((await client.videos.list()).data.map((v) => v.id)).toContain(earlier.id);
     expect((await apiRequest(server, 'GET', '/v1/admin/halt')).json).toMatchObject({ object: 'generation.control', halted: true, reason: 'incident 42: upstream abuse', halted_by: expect.stringMatching(/^cli:/) as string });
 
-    await kinoraCli(server.dataDir, 'resume');
+    await kinoraCli(server, 'resume');
     expect(await untilHealthSays(false)).toBeLessThan(1000);
     expect((await client.videos.create(small)).status).toBe('queued');
   });
@@ -64,14 +64,14 @@ describe('kill switch', () => {
     const queuedA = (await apiRequest<{ id: string }>(server, 'POST', '/v1/videos', { key: keyA.secret, body: small })).json.id;
     const queuedB = (await apiRequest<{ id: string }>(server, 'POST', '/v1/videos', { key: keyB.secret, body: small })).json.id;
 
-    await kinoraCli(server.dataDir, 'halt', '--reason', 'maintenance');
+    await kinoraCli(server, 'halt', '--reason', 'maintenance');
     await untilHealthSays(true);
     // The worker is freed, but while halted it starts nothing: two idle polls later both are still queued.
     expect((await apiRequest(server, 'DELETE', `/v1/videos/${long.json.id}`, { key: keyA.secret })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect([(await status(queuedA)).status, (await status(queuedB, keyB.secret)).status]).toEqual(['queued', 'queued']);
 
-    const cancelled = await kinoraCli(server.dataDir, 'halt', '--key', keyB.id, '--reason', 'key leaked on a forum', '--cancel-queued', '--json');
+    const cancelled = await kinoraCli(server, 'halt', '--key', keyB.id, '--reason', 'key leaked on a forum', '--cancel-queued', '--json');
     expect(JSON.parse(cancelled.stdout)).toMatchObject({ halted: true, cancelled_video_ids: [queuedB], suspended_keys: [{ id: keyB.id, reason: 'key leaked on a forum', suspended_by: 'operator' }] });
     expect(await status(queuedA)).toMatchObject({ status: 'queued' });
 
@@ -82,10 +82,10 @@ describe('kill switch', () => {
     expect((await apiRequest(server, 'GET', '/v1/videos', { key: keyA.secret })).status).toBe(200);
     expect((await apiRequest(server, 'GET', `/v1/keys/${keyB.id}`)).json).toMatchObject({ suspension: { reason: 'key leaked on a forum', suspended_by: 'operator' } });
 
-    await kinoraCli(server.dataDir, 'resume');
+    await kinoraCli(server, 'resume');
     await waitFor(async () => ((await status(queuedA)).status === 'completed' ? true : undefined), 'the held video to be made after resume');
     expect((await apiRequest(server, 'GET', '/v1/videos', { key: keyB.secret })).status).toBe(403);
-    await kinoraCli(server.dataDir, 'resume', '--key', keyB.id);
+    await kinoraCli(server, 'resume', '--key', keyB.id);
     expect(await status(queuedB, keyB.secret)).toMatchObject({ status: 'failed', error: { code: 'generation_halted', message: 'key leaked on a forum' } });
   });
 
@@ -151,9 +151,9 @@ describe('kill switch', () => {
     expect(page).toMatchObject({ has_more: true, data: [{}, {}] });
     expect((await audit(`limit=2&after=${String(page.data[1]!.id)}`)).data[0]!.id).not.toBe(page.data[1]!.id);
 
-    const lines = (await kinoraCli(server.dataDir, 'audit', '--key', keyB.id, '--action', 'halt')).stdout.trim().split('\n');
+    const lines = (await kinoraCli(server, 'audit', '--key', keyB.id, '--action', 'halt')).stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/cli:\S+ {2}halt on key_\w+ {2}accepted {2}\{"reason":"key leaked on a forum"/);
-    expect(JSON.parse((await kinoraCli(server.dataDir, 'audit', '--since', '1h', '--limit', '1', '--json')).stdout)).toHaveLength(1);
+    expect(JSON.parse((await kinoraCli(server, 'audit', '--since', '1h', '--limit', '1', '--json')).stdout)).toHaveLength(1);
   });
 });

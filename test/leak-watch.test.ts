@@ -73,7 +73,7 @@ describe('leak watch', () => {
     expect(audit[1]).toMatchObject({ address: '127.0.0.1', detail: { current: { requests: 41 } } });
 
     // Revocation by the operator is immediate too; the burst is not held against the key once it is resumed.
-    await kinoraCli(server.dataDir, 'resume', '--key', leaked.id);
+    await kinoraCli(server, 'resume', '--key', leaked.id);
     for (let i = 0; i < 5; i++) expect((await apiRequest(server, 'GET', '/v1/videos', { key: leaked.secret })).status).toBe(200);
   });
 
@@ -87,7 +87,7 @@ describe('leak watch', () => {
     expect(fifth.json()).toMatchObject({ error: { code: 'key_suspended', message: expect.stringMatching(/5 distinct client addresses in 60 s/) as string } });
     const alert = await waitFor(() => Promise.resolve(alerts.find((a) => a.key_id === spread.id)), 'the webhook to receive the alert', 5000, 20);
     expect(alert).toMatchObject({ type: 'key.suspended', reason: expect.stringMatching(/distinct client addresses/) as string });
-    const [line] = (await kinoraCli(server.dataDir, 'audit', '--key', spread.id, '--action', 'key.suspend')).stdout.trim().split('\n');
+    const [line] = (await kinoraCli(server, 'audit', '--key', spread.id, '--action', 'key.suspend')).stdout.trim().split('\n');
     expect(line).toMatch(/leak-watch {2}key\.suspend on key_\w+ from 198\.51\.100\.5 {2}accepted/);
   });
 });

@@ -117,7 +117,7 @@ describe('prepaid credits over the API', () => {
 });
 
 describe('kinora ledger', () => {
-  const ledger = (...args: string[]) => kinoraCli(server.dataDir, 'ledger', ...args);
+  const ledger = (...args: string[]) => kinoraCli(server, 'ledger', ...args);
 
   it('prints the report as CSV and as JSON', async () => {
     const csv = (await ledger('report', '--from', today, '--to', today)).stdout;

@@ -58,7 +58,7 @@ beforeAll(async () => {
     },
   });
   server = await startTestServer(
-    { KINORA_UPSTREAM_URL: `${upstream.url}/v1`, KINORA_UPSTREAM_API_KEY: upstreamKey.secret, KINORA_UPSTREAM_MODELS: 'kinora-1', KINORA_MAX_ATTEMPTS: '2' },
+    { KINORA_UPSTREAM_URL: `${upstream.url}/v1`, KINORA_UPSTREAM_API_KEY: upstreamKey.secret, KINORA_UPSTREAM_MODELS: 'kinora-1,sora-2', KINORA_MAX_ATTEMPTS: '2' },
     { logger: pino({ level: 'debug' }, sink) },
   );
   client = sdkClient(server);
@@ -74,13 +74,36 @@ describe('the openai engine, forwarding to another Kinora', () => {
     answers.push(models.json);
     const upstreamModels = await apiRequest<{ data: Array<Record<string, unknown>> }>(upstream, 'GET', '/v1/models');
     const original = upstreamModels.json.data.find((entry) => entry.id === 'kinora-1')!;
-    expect(models.json.data.map((entry) => entry.id)).toEqual(['kinora-1', model]);
+    expect(models.json.data.map((entry) => entry.id)).toEqual(['kinora-1', model, 'upstream:sora-2']);
     expect(models.json.data[1]).toMatchObject({
       sizes: original.sizes,
       max_seconds: original.max_seconds,
       // A remix would need the upstream's copy of the source video: not offered.
       features: { image_input: true, remix: false, audio: true },
     });
+  });
+
+  it("lists OpenAI's sora-2 with the lengths and sizes OpenAI takes, and refuses others at create, naming the param", async () => {
+    const models = await apiRequest<{ data: Array<Record<string, unknown>> }>(server, 'GET', '/v1/models');
+    expect(models.json.data.find((entry) => entry.id === 'upstream:sora-2')).toMatchObject({
+      sizes: ['720x1280', '1280x720', '1024x1792', '1792x1024'],
+      seconds: [4, 8, 12],
+      max_seconds: 12,
+    });
+    const refusal = async (body: Record<string, unknown>) => {
+      const response = await apiRequest(server, 'POST', '/v1/videos', { body: { model: 'upstream:sora-2', prompt: 'a quiet harbour at dawn', ...body } });
+      expect(response.status).toBe(400);
+      return response.json.error;
+    };
+    expect(await refusal({ seconds: '5', size: '1280x720' })).toMatchObject({
+      type: 'invalid_request_error',
+      param: 'seconds',
+      message: "Invalid value for 'seconds': 5. Supported values for upstream:sora-2: '4', '8', '12'.",
+    });
+    expect(await refusal({ seconds: '16', size: '1280x720' })).toMatchObject({ param: 'seconds' });
+    expect(await refusal({ seconds: '8', size: '854x480' })).toMatchObject({ param: 'size', message: expect.stringContaining('720x1280, 1280x720, 1024x1792, 1792x1024') as string });
+    // Nothing was forwarded: the upstream made no video for any of them.
+    expect((await asForwarded.videos.list()).data).toEqual([]);
   });
 
   it('completes a video made upstream, with progress, signed and charged by this instance', async () => {

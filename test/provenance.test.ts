@@ -203,7 +203,7 @@ describe('C2PA provenance of every MP4', () => {
 });
 
 describe('kinora verify', () => {
-  const kinora = (...args: string[]) => kinoraCli(server.dataDir, ...args);
+  const kinora = (...args: string[]) => kinoraCli(server, ...args);
 
   it('prints the same report for a signed file, and exits 2 for an altered one', async () => {
     const file = path.join(server.dataDir, 'cli.mp4');

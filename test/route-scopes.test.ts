@@ -44,6 +44,11 @@ const protectedRoutes: Array<{ method: string; path: string; needs: Scope | 'any
   { method: 'POST', path: '/v1/admin/halt', needs: 'admin' },
   { method: 'POST', path: '/v1/admin/resume', needs: 'admin' },
   { method: 'GET', path: '/v1/admin/audit', needs: 'admin' },
+  { method: 'POST', path: '/v1/webhooks', needs: 'videos:write' },
+  { method: 'GET', path: '/v1/webhooks', needs: 'videos:read' },
+  { method: 'GET', path: '/v1/webhooks/:webhook_id', needs: 'videos:read' },
+  { method: 'DELETE', path: '/v1/webhooks/:webhook_id', needs: 'videos:write' },
+  { method: 'GET', path: '/v1/webhooks/:webhook_id/deliveries', needs: 'videos:read' },
 ];
 const publicRoutes: Array<{ method: string; path: string }> = [
   { method: 'GET', path: '/v1/gallery' },

@@ -79,6 +79,9 @@ describe('the session cookie on the API', () => {
     expect(wrongToken.status).toBe(403);
     const otherSite = await asBrowser(server, session, '/v1/videos', { method: 'POST', body: createBody, csrf: session.csrf, origin: 'https://evil.example' });
     expect(otherSite.status).toBe(403);
+    // A sandboxed frame or a no-referrer page sends the opaque origin "null": not this server's either.
+    const opaqueOrigin = await asBrowser(server, session, '/v1/videos', { method: 'POST', body: createBody, csrf: session.csrf, origin: 'null' });
+    expect(opaqueOrigin.status).toBe(403);
     expect((await server.catalog.db.selectFrom('videos').select('id').execute()).length).toBe(0);
 
     const created = await asBrowser(server, session, '/v1/videos', { method: 'POST', body: createBody, csrf: session.csrf, origin: server.url });

@@ -1,5 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ApiError } from '../domain/errors.js';
+import { isBackendUnavailable } from './backend-unavailable.js';
+
+/** A catalog or queue restart takes seconds: the SDK retries after this, and a load balancer may try another node. */
+const backendRetryAfterSeconds = 2;
+
+const backendUnavailable = (): ApiError =>
+  new ApiError(503, 'The service is briefly unable to reach its database or job queue. Please retry your request.', {
+    code: 'service_unavailable',
+    headers: { 'retry-after': String(backendRetryAfterSeconds) },
+  });
 
 /** Fastify's own client errors, translated into OpenAI's error vocabulary. */
 function fromFastify(error: FastifyError): ApiError | undefined {
@@ -31,12 +41,12 @@ function fromFastify(error: FastifyError): ApiError | undefined {
 }
 
 /**
- * Every error leaves as `{"error": {message, type, param, code}}` with its status. Unknown faults become a
- * generic 500 (details go to the log, never to the client).
+ * Every error leaves as `{"error": {message, type, param, code}}` with its status. A catalog or queue that cannot be
+ * reached is a retryable 503; other unknown faults become a generic 500 (details go to the log, never to the client).
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
-    const error = raw instanceof ApiError ? raw : fromFastify(raw);
+    const error = raw instanceof ApiError ? raw : (fromFastify(raw) ?? (isBackendUnavailable(raw) ? backendUnavailable() : undefined));
     if (!error) {
       request.log.error({ err: raw }, 'unhandled error');
       return reply.status(500).type('application/json').send(new ApiError(500, 'The server had an error while processing your request.', { code: 'server_error' }).toJSON());

@@ -15,7 +15,9 @@ export function registerModelRoutes(app: FastifyInstance, deps: { engines: Engin
       description: model.description,
       sizes: model.sizes,
       max_seconds: model.maxSeconds,
-      features: { image_input: model.features.imageInput, remix: model.features.remix, audio: model.features.audio },
+      // The only lengths the model makes, when it makes only some; null: any whole second up to max_seconds.
+      seconds: model.secondsChoices ?? null,
+      features: { image_input: model.features.imageInput, image_required: model.features.imageRequired ?? false, remix: model.features.remix, audio: model.features.audio },
     }));
     return reply.type('application/json; charset=utf-8').send({ object: 'list', data });
   });

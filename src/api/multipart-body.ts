@@ -1,6 +1,8 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../domain/errors.js';
+import { ApiError, badRequest } from '../domain/errors.js';
 import type { UploadedFile } from '../services/video-request.js';
+import { refuseNul } from './nul-guard.js';
 
 /** Field names that may carry a file. Everything else must be a text field. */
 const fileFields = new Set(['input_reference', 'file', 'video']);
@@ -12,6 +14,17 @@ const fileFields = new Set(['input_reference', 'file', 'video']);
  * Size limits are enforced by the multipart plugin while streaming, before anything is buffered whole.
  */
 export async function readMultipartBody(request: FastifyRequest): Promise<Record<string, unknown>> {
+  try {
+    return refuseNul(await readParts(request), 'body');
+  } catch (error) {
+    // The parser's own complaints (a truncated body, a boundary that never comes) are plain Errors: the client's fault.
+    // Ours are ApiErrors, and the plugin's limits carry an FST_ code the error handler answers with a 413.
+    if (error instanceof ApiError || (error as { code?: unknown }).code !== undefined) throw error;
+    throw badRequest(`The multipart body is malformed: ${(error as Error).message}.`, null, 'invalid_multipart');
+  }
+}
+
+async function readParts(request: FastifyRequest): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
   for await (const part of request.parts()) {
     const path = splitBracketKey(part.fieldname);
@@ -20,6 +33,7 @@ export async function readMultipartBody(request: FastifyRequest): Promise<Record
         await part.toBuffer().catch(() => undefined);
         throw badRequest(`Unknown file parameter: '${part.fieldname}'.`, part.fieldname, 'unknown_parameter');
       }
+      failAtSizeLimit(part);
       const file: UploadedFile = { kind: 'file', buffer: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
       assign(body, path, file, part.fieldname);
     } else {
@@ -27,6 +41,18 @@ export async function readMultipartBody(request: FastifyRequest): Promise<Record
     }
   }
   return body;
+}
+
+/**
+ * A file over the upload limit fails as soon as it passes it. Left alone, the parser drops the excess but reads on
+ * to the part's end: a client sending 100 MB would be told 413 only once all of it had arrived. The rest of the
+ * body is then never read, so the answer closes the connection (kept open, it would wait on unread bytes).
+ */
+function failAtSizeLimit(part: MultipartFile): void {
+  part.file.once('limit', () => {
+    const message = `The request is too large: the file '${part.fieldname}' is over this server's upload limit.`;
+    part.file.destroy(new ApiError(413, message, { code: 'request_too_large', headers: { 'x-should-retry': 'false', connection: 'close' } }));
+  });
 }
 
 function splitBracketKey(name: string): string[] {

@@ -57,7 +57,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: { config: Read
 
   app.post('/studio/guest', async (request, reply) => {
     assertSameOrigin(request);
-    if (config.guest.enabled) guests.admitSession(request.ip);
+    if (config.guest.enabled) await guests.admitSession(request.ip);
     const started = await sessions.startGuest();
     if (request.studioSession) await sessions.signOut(request.studioSession.session);
     setSessionCookies(request, reply, started);

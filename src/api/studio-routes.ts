@@ -34,7 +34,7 @@ export async function registerStudioRoutes(app: FastifyInstance): Promise<void> 
     index: false,
     globIgnore: ['index.html'],
     setHeaders(reply, filePath) {
-      reply.header('content-security-policy', studioCsp).header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', studioCsp);
       // Vite names bundles by content hash, so a cached copy is never stale.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },

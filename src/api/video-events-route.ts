@@ -3,6 +3,7 @@ import type { AccessControl } from '../policy/access-control.js';
 import { toVideoObject } from '../domain/video.js';
 import type { VideoService } from '../services/video-service.js';
 import { authorize } from './auth.js';
+import { securityHeadersOf } from '../policy/response-headers.js';
 
 /** How often the stream looks at the catalog. The catalog is shared by every node, so this works in any mode. */
 const checkEveryMs = 250;
@@ -28,8 +29,9 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
 
     reply.hijack();
     const out = reply.raw;
-    // A hijacked reply skips the onSend hooks: the rate-limit headers go out here.
+    // A hijacked reply skips the onSend hooks and the headers set on the reply: the security and rate-limit ones go out here.
     out.writeHead(200, {
+      ...securityHeadersOf(request),
       ...request.notedHeaders,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -37,6 +39,11 @@ export function registerVideoEventsRoute(app: FastifyInstance, deps: { videos: V
       'x-request-id': request.id,
       'x-accel-buffering': 'no',
     });
+    // A HEAD carries no body, so nothing would ever flush the head: answer it now instead of watching the video.
+    if (request.method === 'HEAD') {
+      out.end();
+      return;
+    }
     let closed = false;
     request.raw.once('close', () => (closed = true));
     let lastSent = '';

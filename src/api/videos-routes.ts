@@ -48,7 +48,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: { videos: VideoS
   app.post('/v1/videos/:video_id/remix', async (request, reply) => {
     const key = await keyFor(request, 'videos:write');
     const { prompt } = parseInput(remixVideoSchema, await readBody(request));
-    return sendJson(reply, toVideoObject(await videos.remix(key, idParam(request), prompt)));
+    return sendJson(reply, toVideoObject(await videos.remix(key, idParam(request), prompt, creationOptions(request))));
   });
 
   app.get('/v1/videos/:video_id/content', async (request, reply) => {

@@ -11,6 +11,7 @@ import type { Database } from './schema.js';
 import { SessionsRepository } from './sessions-repository.js';
 import { VideosRepository } from './videos-repository.js';
 import { WorkersRepository } from './workers-repository.js';
+import { WebhooksRepository } from './webhooks-repository.js';
 import type { Kysely } from 'kysely';
 
 /** The metadata store: one database handle and the repositories over it. */
@@ -28,6 +29,7 @@ export interface Catalog {
   audit: AuditRepository;
   ledger: LedgerRepository;
   workers: WorkersRepository;
+  webhooks: WebhooksRepository;
   close: () => Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openCatalog(url: string): Promise<Catalog> {
     audit: new AuditRepository(db),
     ledger: new LedgerRepository(db, dialect),
     workers: new WorkersRepository(db),
+    webhooks: new WebhooksRepository(db),
     close,
   };
 }

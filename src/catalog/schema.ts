@@ -196,6 +196,44 @@ export interface WorkerTable {
   last_seen: Millis;
 }
 
+/** A webhook endpoint (migration 0011): a key's, or with all_keys an admin's for every key's videos. */
+export interface WebhookEndpointTable {
+  id: string;
+  owner_key_id: string;
+  all_keys: ColumnType<number, number | undefined, number>;
+  url: string;
+  /** `whsec_<base64>`: kept in clear because every delivery is signed with it (shown to the client only at creation). */
+  secret: string;
+  /** Comma-separated event types it receives. */
+  events: string;
+  description: string | null;
+  created_at: Millis;
+}
+
+/** One event to one endpoint (migration 0011), with its retry state. */
+export interface WebhookDeliveryTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  video_id: string;
+  /** The exact JSON body sent (and signed) on every attempt. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Millis;
+  lease_owner: string | null;
+  lease_until: Millis | null;
+  last_attempt_at: Millis | null;
+  /** The HTTP status of the last attempt; null when it got none (refused, timed out, unreachable). */
+  last_status: number | null;
+  last_error: string | null;
+  /** The first characters of the last answer's body, for the delivery log; never more. */
+  last_response: string | null;
+  delivered_at: Millis | null;
+  created_at: Millis;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   videos: VideoTable;
@@ -209,5 +247,7 @@ export interface Database {
   generation_halt: GenerationHaltTable;
   audit_log: AuditLogTable;
   workers: WorkerTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import { loadConfig } from '../config.js';
+import { createLogger } from '../runtime/logger.js';
 import { startWorkerNode } from '../runtime/worker-node.js';
 import { integerOption } from './parse-options.js';
 
@@ -26,7 +26,7 @@ export function registerWorkerCommand(program: Command): void {
     .action(async (options: WorkerCommandOptions) => {
       const config = loadConfig(process.env, { dataDir: options.dataDir, host: options.host, workers: options.concurrency });
       const engines = options.engines?.split(',').map((name) => name.trim()).filter(Boolean);
-      const logger = pino({ level: config.logLevel });
+      const logger = createLogger(config.logLevel);
       const node = await startWorkerNode(config, { concurrency: Math.max(1, config.workers), engines, metricsPort: options.metricsPort }, logger);
       process.stdout.write(`Kinora worker running ${Math.max(1, config.workers)} at once${node.url ? `; health and metrics on ${node.url}` : ''}\n`);
       let stopping = false;

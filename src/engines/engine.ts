@@ -8,7 +8,10 @@ export interface ModelInfo {
   description: string;
   sizes: readonly string[];
   maxSeconds: number;
-  features: { imageInput: boolean; remix: boolean; audio: boolean };
+  /** The only lengths the model makes, in seconds (OpenAI's Sora: 4, 8, 12); unset: any whole second up to maxSeconds. */
+  secondsChoices?: readonly number[];
+  /** `imageRequired`: an image-to-video model, which makes nothing without an input image. */
+  features: { imageInput: boolean; remix: boolean; audio: boolean; imageRequired?: boolean };
 }
 
 /** An image handed to an engine as the first frame / reference (already validated and decoded-safe). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { MediaTools } from './ffmpeg-binaries.js';
-import { probeMedia } from './probe.js';
+import { ALLOWED_FORMATS, probeMedia } from './probe.js';
 import { startProcess } from './run-process.js';
 
 /**
@@ -50,9 +50,12 @@ export const framesOf = (seconds: number, fps: number): number => Math.round(sec
 /** Audio samples in a number of frames, so sound and picture end together. */
 export const samplesOf = (frames: number, fps: number): number => Math.round((frames / fps) * AUDIO_RATE);
 
-/** One input: files only (no network, no `concat:`), named with `file:` so no path reads as an option or a URL. */
+/**
+ * One input: files only (no network, no `concat:`) of plain container formats (no playlist naming other files),
+ * named with `file:` so no path reads as an option or a URL.
+ */
 export function inputArgs(clip: ClipInput, before: string[] = []): string[] {
-  return ['-protocol_whitelist', 'file', ...before, ...(clip.format ? ['-f', clip.format] : []), '-i', `file:${path.resolve(clip.file)}`];
+  return ['-protocol_whitelist', 'file', '-format_whitelist', ALLOWED_FORMATS, ...before, ...(clip.format ? ['-f', clip.format] : []), '-i', `file:${path.resolve(clip.file)}`];
 }
 
 /** Any picture into a width x height frame at `fps`: fitted inside (never stretched), centred, square pixels. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { MediaTools } from './ffmpeg-binaries.js';
+import { ALLOWED_FORMATS } from './probe.js';
 import { startProcess } from './run-process.js';
 
 /**
@@ -30,7 +31,8 @@ export interface FrameDecoder {
 }
 
 function decoderArgs({ file, width, height, fps, start }: FrameDecoderOptions): string[] {
-  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-protocol_whitelist', 'file'];
+  // Files only, of plain container formats: the same fence as the probe that let the file in.
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-protocol_whitelist', 'file', '-format_whitelist', ALLOWED_FORMATS];
   // Before -i, -ss seeks the input (to the keyframe before, then decodes up to the time), so a late start is cheap.
   if (start) args.push('-ss', start.toFixed(3));
   // "file:" + an absolute path: a name like "-x" or "http:x" stays a file name.

@@ -1,12 +1,14 @@
-import { badRequest } from '../domain/errors.js';
+import { badRequest, type ApiError } from '../domain/errors.js';
+import { OutboundError, outboundRequest } from '../policy/outbound-http.js';
 import { assertPublicUrl } from '../policy/url-guard.js';
 
 const maxRedirects = 3;
 const fetchTimeoutMs = 10_000;
 
 /**
- * The bytes behind an `image_url`: a base64 `data:` URL is decoded in place; an http(s) URL is fetched with the
- * address check applied to every hop, a time limit and a size limit, so a slow or huge answer is cut off.
+ * The bytes behind an `image_url`: a base64 `data:` URL is decoded in place; an http(s) URL is checked early (for a
+ * clear 400), then fetched through the outbound client, which refuses private addresses at every connection and
+ * redirect hop and cuts off a slow or huge answer.
  */
 export async function loadImageUrl(raw: string, options: { maxBytes: number; allowPrivate: boolean; param: string }): Promise<Buffer> {
   const { param } = options;
@@ -17,41 +19,38 @@ export async function loadImageUrl(raw: string, options: { maxBytes: number; all
     if (bytes.length > options.maxBytes) throw tooLarge(param, options.maxBytes);
     return bytes;
   }
-  let url = await assertPublicUrl(raw, param, options.allowPrivate);
-  const signal = AbortSignal.timeout(fetchTimeoutMs);
-  for (let hop = 0; hop <= maxRedirects; hop++) {
-    let response: Response;
-    try {
-      response = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'image/png,image/jpeg,image/webp' } });
-    } catch {
-      throw badRequest(`'${param}' could not be fetched (no answer within ${fetchTimeoutMs / 1000} s).`, param, 'image_fetch_failed');
-    }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      url = await assertPublicUrl(new URL(location, url).toString(), param, options.allowPrivate);
-      continue;
-    }
-    if (!response.ok || !response.body) {
-      await response.body?.cancel();
-      throw badRequest(`'${param}' answered HTTP ${response.status}.`, param, 'image_fetch_failed');
-    }
-    return readCapped(response.body, options.maxBytes, param);
+  const url = await assertPublicUrl(raw, param, options.allowPrivate);
+  try {
+    const answer = await outboundRequest(
+      url,
+      { headers: { accept: 'image/png,image/jpeg,image/webp' }, maxBytes: options.maxBytes, timeoutMs: fetchTimeoutMs, maxRedirects },
+      { allowPrivate: options.allowPrivate },
+    );
+    if (answer.status < 200 || answer.status >= 300) throw badRequest(`'${param}' answered HTTP ${answer.status}.`, param, 'image_fetch_failed');
+    return answer.body;
+  } catch (error) {
+    if (error instanceof OutboundError) throw fetchRefusal(error, param, options.maxBytes);
+    throw error;
   }
-  throw badRequest(`'${param}' redirected more than ${maxRedirects} times.`, param, 'image_fetch_failed');
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, param: string): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    total += chunk.length;
-    if (total > maxBytes) throw tooLarge(param, maxBytes);
-    chunks.push(chunk);
+function fetchRefusal(error: OutboundError, param: string, maxBytes: number): ApiError {
+  switch (error.reason) {
+    case 'too_large':
+      return tooLarge(param, maxBytes);
+    case 'address_refused':
+      return badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
+    case 'invalid_url':
+      return badRequest(`'${param}' redirected to a URL this server does not fetch.`, param, 'invalid_url');
+    case 'too_many_redirects':
+      return badRequest(`'${param}' redirected more than ${maxRedirects} times.`, param, 'image_fetch_failed');
+    case 'timeout':
+      return badRequest(`'${param}' could not be fetched (no answer within ${fetchTimeoutMs / 1000} s).`, param, 'image_fetch_failed');
+    case 'unreachable':
+      return badRequest(`'${param}' could not be fetched.`, param, 'image_fetch_failed');
   }
-  return Buffer.concat(chunks);
 }
 
-function tooLarge(param: string, maxBytes: number): Error {
+function tooLarge(param: string, maxBytes: number): ApiError {
   return badRequest(`'${param}' is larger than ${Math.round(maxBytes / 1048576)} MB.`, param, 'image_too_large');
 }

@@ -33,8 +33,12 @@ export interface MediaInfo {
   streams: MediaStream[];
 }
 
-/** Demuxers an upload or an output may use (ffmpeg names; a format matches if any of its names is here). */
-const ALLOWED_FORMATS = [
+/**
+ * Demuxers an upload or an output may use (ffmpeg names; a format matches if any of its names is here). Every ffmpeg
+ * that opens a file passes it as `-format_whitelist`, which also binds the demuxers a file opens inside itself (an
+ * HLS playlist hidden in an AVI's GAB2 stream is refused there, not only here).
+ */
+export const ALLOWED_FORMATS = [
   'mov', // mp4, m4a, mov, 3gp
   'matroska', // mkv, webm
   'avi',

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaTools } from './ffmpeg-binaries.js';
-import { probeMedia } from './probe.js';
+import { ALLOWED_FORMATS, probeMedia } from './probe.js';
 import { runProcess } from './run-process.js';
 
 /**
@@ -31,8 +31,8 @@ const SHEET_COLUMNS = 5;
 const SHEET_ROWS = 5;
 const SHEET_FRAME_WIDTH = 160;
 
-/** Shared head of every run: quiet, never interactive, inputs only through the file protocol. */
-const head = (): string[] => ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-protocol_whitelist', 'file'];
+/** Shared head of every run: quiet, never interactive, inputs only through the file protocol and of plain formats. */
+const head = (): string[] => ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-protocol_whitelist', 'file', '-format_whitelist', ALLOWED_FORMATS];
 
 /** The same bytes for the same video: no encoder version strings, no metadata copied from the input. */
 const BITEXACT = ['-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'];

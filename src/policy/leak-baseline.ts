@@ -12,15 +12,28 @@ export interface UsageSample {
   address?: string;
 }
 
+/** A key's current window and its baseline: the mean of its earlier active windows in the look-back span. */
+export interface UsageReading {
+  current: UsageTotals;
+  baseline: UsageTotals;
+}
+
 /**
- * A key's recent usage, by window: the current window and the baseline (the mean of the key's earlier active windows
- * in the look-back span). In memory on one node here; a distributed deployment puts the same counters in Redis.
+ * A key's recent usage, by window. In memory on one node (below), or in Redis (redis-usage-baseline.ts), where
+ * every API node adds to the same windows, so a leaked key spread over the nodes is seen whole.
  */
 export interface UsageBaseline {
   /** Adds the sample to the key's current window; answers that window and the baseline before it. */
-  record(keyId: string, sample: UsageSample): { current: UsageTotals; baseline: UsageTotals };
+  record(keyId: string, sample: UsageSample): Promise<UsageReading>;
   /** Forgets a key's usage (its suspension was lifted: the burst that caused it must not count again). */
-  forget(keyId: string): void;
+  forget(keyId: string): Promise<void>;
+}
+
+/** How usage is cut into windows: their length, and how many earlier ones make the baseline. */
+export interface UsageWindows {
+  windowMs: number;
+  baselineWindows: number;
+  clock?: () => number;
 }
 
 interface Window {
@@ -31,7 +44,7 @@ interface Window {
 }
 
 /** Distinct addresses kept per window: enough to pass any sensible floor, bounded so a flood cannot grow memory. */
-const maxAddressesPerWindow = 10_000;
+export const maxAddressesPerWindow = 10_000;
 
 /**
  * Per-node, in-memory usage windows. Each key keeps at most `baselineWindows + 1` windows; keys idle for longer
@@ -41,11 +54,18 @@ export class MemoryUsageBaseline implements UsageBaseline {
   private readonly keys = new Map<string, Window[]>();
   private recordsSinceSweep = 0;
 
-  constructor(
-    private readonly options: { windowMs: number; baselineWindows: number; clock?: () => number },
-  ) {}
+  constructor(private readonly options: UsageWindows) {}
 
-  record(keyId: string, sample: UsageSample): { current: UsageTotals; baseline: UsageTotals } {
+  record(keyId: string, sample: UsageSample): Promise<UsageReading> {
+    return Promise.resolve(this.recordNow(keyId, sample));
+  }
+
+  forget(keyId: string): Promise<void> {
+    this.keys.delete(keyId);
+    return Promise.resolve();
+  }
+
+  private recordNow(keyId: string, sample: UsageSample): UsageReading {
     const index = Math.floor(this.now() / this.options.windowMs);
     this.sweepNowAndThen(index);
     const windows = (this.keys.get(keyId) ?? []).filter((w) => w.index >= index - this.options.baselineWindows);
@@ -59,10 +79,6 @@ export class MemoryUsageBaseline implements UsageBaseline {
     current.videoSeconds += sample.videoSeconds ?? 0;
     if (sample.address !== undefined && current.addresses.size < maxAddressesPerWindow) current.addresses.add(sample.address);
     return { current: totalsOf(current), baseline: meanOf(windows.slice(0, -1).filter((w) => w.requests > 0)) };
-  }
-
-  forget(keyId: string): void {
-    this.keys.delete(keyId);
   }
 
   private now(): number {

@@ -1,12 +1,16 @@
 import type { FastifyRequest } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteRedisKeys, freshRedisPrefix, redisUrl } from '../../test/helpers/redis-prefix.js';
 import type { AuditEvent } from '../catalog/audit-repository.js';
 import type { ControlRepository } from '../catalog/control-repository.js';
 import type { NewVideo } from '../catalog/videos-repository.js';
 import type { ApiKey, KeySuspension } from '../domain/api-key.js';
 import type { AlertEvent } from './alert-webhook.js';
-import { MemoryUsageBaseline } from './leak-baseline.js';
+import { MemoryUsageBaseline, type UsageBaseline, type UsageWindows } from './leak-baseline.js';
 import { LeakWatch, leakReason, type LeakWatchSettings } from './leak-watch.js';
+import { openCounterConnection } from './redis-request-counter.js';
+import { RedisUsageBaseline } from './redis-usage-baseline.js';
 
 const settings: LeakWatchSettings = { factor: 10, floors: { requests: 100, videoSeconds: 120, addresses: 8 }, windowSeconds: 60 };
 const key = { id: 'key_1', name: 'app' } as ApiKey;
@@ -101,18 +105,56 @@ describe('leak watch', () => {
   });
 });
 
-describe('usage baseline', () => {
-  it('compares with the mean of the key\'s active windows in the look-back span, and forgets idle keys\' old windows', () => {
+/** Each test's baselines live under a Redis prefix of their own, on connections closed (and keys deleted) after. */
+function redisBaselines(): (windows: UsageWindows) => UsageBaseline {
+  const prefix = freshRedisPrefix();
+  const connections: Redis[] = [];
+  let redis: Redis;
+  beforeAll(async () => {
+    redis = await openCounterConnection(redisUrl, () => undefined);
+    connections.push(redis);
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.quit()));
+    await deleteRedisKeys(prefix);
+  });
+  return (windows) => new RedisUsageBaseline(redis, `${prefix}:count:leak-watch`, windows);
+}
+
+describe.each([
+  ['in memory', () => (windows: UsageWindows): UsageBaseline => new MemoryUsageBaseline(windows)],
+  ['in Redis', redisBaselines],
+] as const)('usage baseline %s', (_where, setUp) => {
+  const baselineOf = setUp();
+
+  it('compares with the mean of the key\'s active windows in the look-back span, and forgets idle keys\' old windows', async () => {
     let now = 0;
-    const baseline = new MemoryUsageBaseline({ windowMs: 1000, baselineWindows: 3, clock: () => now });
-    baseline.record('k', { requests: 10 });
+    const baseline = baselineOf({ windowMs: 1000, baselineWindows: 3, clock: () => now });
+    await baseline.record('k', { requests: 10 });
     now = 1000;
-    baseline.record('k', { requests: 30, address: 'a' });
+    await baseline.record('k', { requests: 30, address: 'a' });
     now = 3000; // window 2 was idle: it does not lower the usual
-    expect(baseline.record('k', { requests: 1, address: 'b' })).toEqual({ current: { requests: 1, videoSeconds: 0, addresses: 1 }, baseline: { requests: 20, videoSeconds: 0, addresses: 0.5 } });
+    expect(await baseline.record('k', { requests: 1, address: 'b' })).toEqual({ current: { requests: 1, videoSeconds: 0, addresses: 1 }, baseline: { requests: 20, videoSeconds: 0, addresses: 0.5 } });
     now = 4000; // window 0 fell out of the span
-    expect(baseline.record('k', { requests: 1 }).baseline.requests).toBe(15.5);
-    baseline.forget('k');
-    expect(baseline.record('k', { requests: 1 }).baseline.requests).toBe(0);
+    expect((await baseline.record('k', { requests: 1 })).baseline.requests).toBe(15.5);
+    await baseline.forget('k');
+    expect((await baseline.record('k', { requests: 1 })).baseline.requests).toBe(0);
+  });
+});
+
+describe('usage baseline in Redis, shared by the API nodes', () => {
+  const baselineOf = redisBaselines();
+
+  it('adds up the samples of every node in one window: requests, fractional video-seconds, distinct addresses', async () => {
+    const now = 5_000_000;
+    const windows = { windowMs: 60_000, baselineWindows: 2, clock: () => now };
+    const [nodeA, nodeB] = [baselineOf(windows), baselineOf(windows)];
+    await nodeA.record('shared', { requests: 1, address: '10.0.0.1' });
+    await nodeB.record('shared', { requests: 1, address: '10.0.0.2' });
+    await nodeA.record('shared', { videoSeconds: 2.5 });
+    expect(await nodeB.record('shared', { requests: 1, address: '10.0.0.1', videoSeconds: 1.25 })).toEqual({
+      current: { requests: 3, videoSeconds: 3.75, addresses: 2 },
+      baseline: { requests: 0, videoSeconds: 0, addresses: 0 },
+    });
   });
 });

@@ -64,9 +64,9 @@ export class LeakWatch {
       const suspension = await this.deps.control.suspensionOf(key.id);
       if (suspension) throw keySuspended({ suspension });
       this.suspendedHere.delete(key.id);
-      this.deps.baseline.forget(key.id);
+      await this.deps.baseline.forget(key.id);
     }
-    const { current, baseline } = this.deps.baseline.record(key.id, sample);
+    const { current, baseline } = await this.deps.baseline.record(key.id, sample);
     const reason = leakReason(current, baseline, this.settings);
     if (reason === undefined) return;
     const suspension: KeySuspension = { reason, since: (this.deps.clock ?? Date.now)(), by: 'automatic' };

@@ -6,7 +6,7 @@ export interface WindowCount {
 
 /**
  * Counts hits per id in fixed windows that start at an id's first hit. Behind this interface so that several API
- * nodes can share one count (Redis: SET NX PX to open a window, INCR, PTTL) instead of each keeping its own.
+ * nodes can share one count (redis-request-counter.ts) instead of each keeping its own.
  */
 export interface RequestCounter {
   hit(id: string, windowMs: number, now: number): Promise<WindowCount>;

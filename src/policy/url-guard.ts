@@ -3,9 +3,20 @@ import ipaddr from 'ipaddr.js';
 import { badRequest } from '../domain/errors.js';
 
 /**
- * Outbound URLs that come from users must not reach the operator's own network: loopback, private, link-local
- * (cloud metadata lives there), multicast and reserved ranges are refused unless the operator allows them.
- * Every address a name resolves to is checked, and callers re-check after each redirect.
+ * Whether an address is plain public unicast. Everything else is refused for user URLs: loopback, private, link-local
+ * (cloud metadata at 169.254.169.254), CGNAT, multicast, reserved, unspecified, and the IPv6 forms that embed an IPv4
+ * address (IPv4-mapped is unwrapped first, so `::ffff:127.0.0.1` is judged as 127.0.0.1; 6to4, Teredo and NAT64 are
+ * not unicast in ipaddr.js's table and are refused whole).
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'unicast';
+}
+
+/**
+ * The early check of a URL a user gives (an image to fetch, a webhook to register), for a clear 400 at the request
+ * that named it. It is not the guard: names can resolve differently later (DNS rebinding) and redirects can point
+ * anywhere, so outbound-http.ts checks the address of every connection it opens.
  */
 export async function assertPublicUrl(raw: string, param: string, allowPrivate: boolean): Promise<URL> {
   let url: URL;
@@ -15,16 +26,13 @@ export async function assertPublicUrl(raw: string, param: string, allowPrivate: 
     throw badRequest(`'${param}' is not a valid URL.`, param, 'invalid_url');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw badRequest(`'${param}' must be an http(s) URL or a data: URL.`, param, 'invalid_url');
+    throw badRequest(`'${param}' must be an http(s) URL.`, param, 'invalid_url');
   }
   if (allowPrivate) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = ipaddr.isValid(host) ? [host] : await resolveAll(host, param);
-  for (const address of addresses) {
-    const parsed = ipaddr.process(address);
-    if (parsed.range() !== 'unicast') {
-      throw badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
-    }
+  if (!addresses.every(isPublicAddress)) {
+    throw badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
   }
   return url;
 }

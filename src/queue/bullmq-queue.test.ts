@@ -75,6 +75,18 @@ describe('BullMQ queue across processes', () => {
     expect(await survivor.heartbeat(lost, 'doomed-worker')).toBe('lost');
   });
 
+  it('on the restart of a process alone on its catalog, dispatches the jobs it held at once, long before their lease ends', async () => {
+    const previous = await instance();
+    await previous.enqueue({ videoId: 'video_1' });
+    await previous.claim('previous-process');
+    await previous.close();
+    const restarted = await instance();
+    expect(await restarted.claim('new-process')).toBeNull();
+    expect(await restarted.releaseAbandonedLeases()).toBe(1);
+    const again = await vi.waitFor(async () => (await restarted.claim('new-process')) ?? Promise.reject(new Error('not dispatched yet')), { timeout: 5000, interval: 20 });
+    expect(again).toEqual({ videoId: 'video_1', kind: 'generate', attempt: 2 });
+  });
+
   it('tells the worker on another instance of a cancel within a second', async () => {
     const [worker, api] = [await instance(), await instance()];
     const told: string[] = [];

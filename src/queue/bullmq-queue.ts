@@ -28,6 +28,8 @@ const handBackMs = 200;
 /** Fetches per claim before answering "nothing for me" (the rest are other models' jobs). */
 const fetchesPerClaim = 20;
 const sweepBatch = 500;
+/** How often a lost Redis connection is tried again (BullMQ's default backs off to 20 s). */
+const reconnectMs = 1000;
 /** BullMQ runs lower numbers first, from 1 to 2^21; Kinora runs higher priorities first. */
 const bullmqPriority = (priority: number): number => Math.max(1, Math.min(2 ** 21, 2 ** 20 - priority));
 
@@ -59,16 +61,21 @@ export class BullmqQueue implements JobQueue {
     private readonly options: BullmqQueueOptions,
   ) {
     this.table = new JobTable(db, options);
-    // Commands wait through a Redis outage instead of failing: the sweep and the lease cover what waits.
-    const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null };
+    // Fetching and listening wait through a Redis outage instead of failing (a worker loop just pauses), and every
+    // connection tries again each second, so a node is back at work as soon as Redis is, however long it was away.
+    const connection: ConnectionOptions = { url: options.redisUrl, maxRetriesPerRequest: null, retryStrategy: () => reconnectMs };
+    // Dispatches and events fail at once while Redis is away, instead of piling up in memory and holding up what
+    // awaits them (a retry, a shutdown's hand-back): the catalog row is there, and the sweep dispatches it later.
+    const producing: ConnectionOptions = { ...connection, enableOfflineQueue: false };
     const prefix = options.prefix ?? 'kinora';
-    this.queue = new Queue(queueName, { connection, prefix });
+    this.queue = new Queue(queueName, { connection: producing, prefix });
     // No processor: jobs are fetched one by one with getNextJob when a worker loop asks for one.
     this.dispatcher = new Worker(queueName, null, { connection, prefix, autorun: false });
-    this.producer = new QueueEventsProducer(queueName, { connection, prefix });
+    this.producer = new QueueEventsProducer(queueName, { connection: producing, prefix });
     this.remote = new QueueEvents(queueName, { connection, prefix });
     const onRedisError = (error: Error): void => this.reportError(error, 'redis');
     this.queue.on('error', onRedisError);
+    this.producer.on('error', onRedisError);
     this.dispatcher.on('error', onRedisError);
     this.remote.on('error', onRedisError);
     this.remote.on<KinoraEvents, 'kinora-available'>('kinora-available', ({ origin }) => origin !== this.origin && this.signals.announceAvailable());
@@ -92,14 +99,14 @@ export class BullmqQueue implements JobQueue {
 
   async enqueue(job: Job, options: { transaction?: Transaction<Database> } = {}): Promise<{ afterCommit: () => void }> {
     await this.table.insert(job, options.transaction);
-    const dispatch = async (): Promise<void> => {
-      await this.dispatch([{ videoId: job.videoId, priority: job.priority ?? 0 }]);
-      await this.announce();
-    };
+    // A failed dispatch (Redis away) is only late: the sweep finds the committed row.
+    const dispatch = (): Promise<void> =>
+      this.dispatch([{ videoId: job.videoId, priority: job.priority ?? 0 }])
+        .then(() => this.announce())
+        .catch((error: unknown) => this.reportError(error, 'dispatching a new job'));
     // Inside a transaction the row is not visible yet: the caller dispatches it after its commit.
     if (!options.transaction) await dispatch();
-    // A failed dispatch is only late: the sweep finds the committed row.
-    return { afterCommit: () => void dispatch().catch((error: unknown) => this.reportError(error, 'dispatch after commit')) };
+    return { afterCommit: () => void dispatch() };
   }
 
   async claim(workerId: string): Promise<ClaimedJob | null> {
@@ -140,6 +147,15 @@ export class BullmqQueue implements JobQueue {
     return result.outcome;
   }
 
+  async release(job: ClaimedJob, workerId: string): Promise<void> {
+    const released = await this.table.release(job, workerId);
+    if (!released) return;
+    // Dispatched and announced at once, so an idle worker elsewhere takes it now; if Redis is away, the sweep will.
+    await this.dispatch([{ videoId: job.videoId, priority: released.priority }])
+      .then(() => this.announce())
+      .catch((error: unknown) => this.reportError(error, 'handing a job back'));
+  }
+
   async cancel(videoId: string): Promise<void> {
     await this.table.cancel(videoId);
     this.signals.announceCancel(videoId);
@@ -149,11 +165,14 @@ export class BullmqQueue implements JobQueue {
   }
 
   /**
-   * Other processes share this catalog and may hold live leases, so none is released at start-up: the jobs of a
-   * process that died are dispatched again by the sweep once their lease lapses.
+   * Makes every claimed job claimable now and dispatches them. Only for a process that alone uses its catalog (a
+   * SQLite one, under the data-dir lock: start-kinora.ts asks only then), whose claimed jobs all belong to a process
+   * that died; on a shared catalog other processes hold live leases, and a dead one's jobs wait out their lease.
    */
-  releaseAbandonedLeases(): Promise<number> {
-    return Promise.resolve(0);
+  async releaseAbandonedLeases(): Promise<number> {
+    const released = await this.table.releaseAllLeases();
+    if (released > 0) await this.sweep();
+    return released;
   }
 
   onAvailable(listener: () => void): () => void {

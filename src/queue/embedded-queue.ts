@@ -42,6 +42,10 @@ export class EmbeddedQueue implements JobQueue {
     return (await this.table.fail(job, error)).outcome;
   }
 
+  async release(job: ClaimedJob, workerId: string): Promise<void> {
+    if (await this.table.release(job, workerId)) this.signals.announceAvailable();
+  }
+
   async cancel(videoId: string): Promise<void> {
     await this.table.cancel(videoId);
     this.signals.announceCancel(videoId);

@@ -35,6 +35,11 @@ export interface JobQueue {
   complete(job: ClaimedJob): Promise<void>;
   /** Retryable failures go back to the queue (with backoff) until attempts run out; answers what happened. */
   fail(job: ClaimedJob, error: { retryable: boolean; message: string }): Promise<'retrying' | 'failed'>;
+  /**
+   * Hands a job this worker still holds back to the queue, claimable by any worker at once (a worker shutting down
+   * with a render it will not finish); a job it no longer holds (done, cancelled, lease lost) is left alone.
+   */
+  release(job: ClaimedJob, workerId: string): Promise<void>;
   /** Stops a job wherever it is: queued jobs are never claimed, a running one's worker is told at once. */
   cancel(videoId: string): Promise<void>;
   /** Wakes a worker: new work may be available. Returns an unsubscribe function. */

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../catalog/schema.js';
 import type { CatalogDb, ClaimedJob, HeartbeatResult, Job } from './job-queue.js';
 
@@ -20,8 +20,19 @@ export interface JobTableOptions {
 
 const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 ** (attempt - 1));
 
+/**
+ * "Now" in epoch milliseconds by the database's clock. Due times and leases are written and compared by this one
+ * clock, never by a process's own: a worker whose clock runs ahead would take live leases, and one whose clock runs
+ * behind would write leases that others see as lapsed (or keep a dead one alive for as long as it is behind).
+ */
+function databaseNow(db: CatalogDb): RawBuilder<number> {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<number>`floor(extract(epoch from statement_timestamp()) * 1000)::bigint`
+    : sql<number>`cast(unixepoch('subsec') * 1000 as integer)`;
+}
+
 /** A job the next claim may take: queued and due, or claimed by a worker whose lease ran out. */
-const claimableAt = (now: number) => (eb: ExpressionBuilder<Database, 'jobs'>) =>
+const claimableAt = (now: RawBuilder<number>) => (eb: ExpressionBuilder<Database, 'jobs'>) =>
   eb.or([eb.and([eb('status', '=', 'queued'), eb('available_at', '<=', now)]), eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<', now)])]);
 
 /**
@@ -31,19 +42,26 @@ const claimableAt = (now: number) => (eb: ExpressionBuilder<Database, 'jobs'>) =
  */
 export class JobTable {
   private readonly backoff: (attempt: number) => number;
+  private readonly now: RawBuilder<number>;
 
   constructor(
     private readonly db: CatalogDb,
     private readonly options: JobTableOptions,
   ) {
     this.backoff = options.backoffMs ?? defaultBackoff;
+    this.now = databaseNow(db);
+  }
+
+  /** The database's "now" plus `ms`, for a due time or the end of a lease. */
+  private nowPlus(ms: number): RawBuilder<number> {
+    return sql<number>`${this.now} + ${ms}`;
   }
 
   async insert(job: Job, transaction?: Transaction<Database>): Promise<void> {
     const now = Date.now();
     await (transaction ?? this.db)
       .insertInto('jobs')
-      .values({ video_id: job.videoId, kind: job.kind ?? 'generate', status: 'queued', attempt: 0, priority: job.priority ?? 0, available_at: now, created_at: now })
+      .values({ video_id: job.videoId, kind: job.kind ?? 'generate', status: 'queued', attempt: 0, priority: job.priority ?? 0, available_at: this.now, created_at: now })
       .onConflict((oc) => oc.column('video_id').doNothing())
       .execute();
   }
@@ -54,7 +72,7 @@ export class JobTable {
       const candidate = await this.db
         .selectFrom('jobs')
         .select(['video_id', 'attempt'])
-        .where(claimableAt(Date.now()))
+        .where(claimableAt(this.now))
         .where((eb) => this.runnableHere(eb))
         .orderBy('priority', 'desc')
         .orderBy('created_at')
@@ -72,7 +90,7 @@ export class JobTable {
       .selectFrom('jobs')
       .select('attempt')
       .where('video_id', '=', videoId)
-      .where(claimableAt(Date.now()))
+      .where(claimableAt(this.now))
       .where((eb) => this.runnableHere(eb))
       .executeTakeFirst();
     return candidate ? this.claimAttempt(videoId, candidate.attempt, workerId) : null;
@@ -96,7 +114,7 @@ export class JobTable {
     const rows = await this.db
       .selectFrom('jobs')
       .select(['video_id', 'priority'])
-      .where(claimableAt(Date.now()))
+      .where(claimableAt(this.now))
       .$if(this.options.held !== undefined, (query) => query.where((eb) => eb.not(this.options.held!(eb))))
       .orderBy('priority', 'desc')
       .orderBy('created_at')
@@ -108,7 +126,7 @@ export class JobTable {
   async heartbeat(job: ClaimedJob, workerId: string): Promise<HeartbeatResult> {
     const result = await this.db
       .updateTable('jobs')
-      .set({ lease_until: Date.now() + this.options.leaseMs })
+      .set({ lease_until: this.nowPlus(this.options.leaseMs) })
       .where('video_id', '=', job.videoId)
       .where('attempt', '=', job.attempt)
       .where('lease_owner', '=', workerId)
@@ -129,10 +147,12 @@ export class JobTable {
    */
   async fail(job: ClaimedJob, error: { retryable: boolean; message: string }): Promise<{ outcome: 'retrying'; retry?: { at: number; priority: number } } | { outcome: 'failed' }> {
     if (error.retryable && job.attempt < this.options.maxAttempts) {
-      const at = Date.now() + this.backoff(job.attempt);
+      const delayMs = this.backoff(job.attempt);
+      // `at` is for this process's timers (a BullMQ delay); the row's due time is on the database's clock.
+      const at = Date.now() + delayMs;
       const requeued = await this.db
         .updateTable('jobs')
-        .set({ status: 'queued', lease_owner: null, lease_until: null, available_at: at, last_error: error.message })
+        .set({ status: 'queued', lease_owner: null, lease_until: null, available_at: this.nowPlus(delayMs), last_error: error.message })
         .where('video_id', '=', job.videoId)
         .where('attempt', '=', job.attempt)
         .where('status', '=', 'claimed')
@@ -142,6 +162,22 @@ export class JobTable {
     }
     await this.finish(job, 'failed', error.message);
     return { outcome: 'failed' };
+  }
+
+  /**
+   * Requeues the job, due now, if this worker still holds this attempt; answers its priority then (to dispatch it),
+   * or undefined when there was nothing to hand back. The next claim counts a new attempt, as after a lost lease.
+   */
+  async release(job: ClaimedJob, workerId: string): Promise<{ priority: number } | undefined> {
+    return this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', lease_owner: null, lease_until: null, available_at: this.now })
+      .where('video_id', '=', job.videoId)
+      .where('attempt', '=', job.attempt)
+      .where('lease_owner', '=', workerId)
+      .where('status', '=', 'claimed')
+      .returning('priority')
+      .executeTakeFirst();
   }
 
   async cancel(videoId: string): Promise<void> {
@@ -180,7 +216,7 @@ export class JobTable {
     const attempt = previousAttempt + 1;
     const result = await this.db
       .updateTable('jobs')
-      .set({ status: 'claimed', attempt, lease_owner: workerId, lease_until: Date.now() + this.options.leaseMs })
+      .set({ status: 'claimed', attempt, lease_owner: workerId, lease_until: this.nowPlus(this.options.leaseMs) })
       .where('video_id', '=', videoId)
       .where('attempt', '=', previousAttempt)
       .where('status', 'in', ['queued', 'claimed'])

@@ -14,10 +14,10 @@ export type OpenedJobQueue = JobQueue & { releaseAbandonedLeases(): Promise<numb
  */
 export function openJobQueue(
   db: CatalogDb,
-  config: { redisUrl: string | undefined; leaseMs: number; maxAttempts: number },
+  config: { redisUrl: string | undefined; redisPrefix: string; leaseMs: number; maxAttempts: number },
   options: Pick<JobTableOptions, 'held' | 'models'> & { logger?: Logger } = {},
 ): Promise<OpenedJobQueue> {
   const table = { leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, ...options };
   if (config.redisUrl === undefined) return Promise.resolve(new EmbeddedQueue(db, table));
-  return BullmqQueue.open(db, { ...table, redisUrl: config.redisUrl });
+  return BullmqQueue.open(db, { ...table, redisUrl: config.redisUrl, prefix: config.redisPrefix });
 }

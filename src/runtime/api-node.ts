@@ -4,7 +4,6 @@ import { scopes } from '../domain/api-key.js';
 import { AccessControl } from '../policy/access-control.js';
 import { DailyQuota } from '../policy/daily-quota.js';
 import { rateLimitGuard } from '../policy/rate-limit.js';
-import { InMemoryRequestCounter } from '../policy/request-counter.js';
 import { CopyFinder } from '../provenance/copy-finder.js';
 import { rootOf } from '../provenance/signing-identity.js';
 import { verifierFor } from '../provenance/verify-mp4.js';
@@ -16,6 +15,8 @@ import { LedgerAdmission } from '../services/ledger-admission.js';
 import { LedgerService } from '../services/ledger-service.js';
 import { SessionService } from '../services/session-service.js';
 import { VideoService } from '../services/video-service.js';
+import { startWebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import { WebhookService } from '../webhooks/webhook-service.js';
 import { createGenerationControls } from './generation-controls.js';
 import type { NodeMetrics } from './node-metrics.js';
 import type { Readiness } from './readiness.js';
@@ -36,23 +37,27 @@ export async function startApi(parts: SharedParts, health: { metrics: NodeMetric
   const files = new FileService({ config, files: catalog.files, blobs });
   const artists = new ArtistService(catalog.artists);
   const access = new AccessControl(catalog.keys);
-  const controls = createGenerationControls(config, catalog, logger);
+  const controls = createGenerationControls(config, catalog, logger, parts.counters);
   for (const guard of controls.guards) access.addGuard(guard);
-  access.addGuard(rateLimitGuard({ counter: new InMemoryRequestCounter(), defaultPerMinute: config.rateLimitPerMinute }));
+  access.addGuard(rateLimitGuard({ counter: parts.counters.requests('rate'), defaultPerMinute: config.rateLimitPerMinute }));
   const videos = new VideoService({ config, catalog, queue, blobs, engines, files, artists, admissions: [...controls.admissions, new DailyQuota({ videos: catalog.videos, defaultSecondsPerDay: config.dailySeconds }), new LedgerAdmission({ ledger: catalog.ledger, artists: catalog.artists, creditsRequired: config.creditsRequired })] });
   const sessions = new SessionService({ config, sessions: catalog.sessions, keys: catalog.keys });
   const gallery = new GalleryService({ gallery: catalog.gallery, videos });
-  const guests = new GuestPolicy({ guest: config.guest, maxSeconds: config.maxSeconds, videos: catalog.videos });
+  const guests = new GuestPolicy({ guest: config.guest, maxSeconds: config.maxSeconds, videos: catalog.videos, sessionStarts: parts.counters.requests('guest-sessions') });
   const ledger = new LedgerService({ catalog, creditsRequired: config.creditsRequired });
   // An upload without a manifest is looked up among this instance's videos by its picture.
   const copies = new CopyFinder({ media, videos: catalog.videos, maxSeconds: config.maxSeconds });
   const app = await buildServer({
     config, logger, access, videos, files, engines, sessions, gallery, guests, artists, ledger,
+    webhooks: new WebhookService({ webhooks: catalog.webhooks, allowPrivate: config.allowPrivateUrls }),
     verifier: verifierFor(rootOf(signing), copies),
     control: controls.control,
     audit: catalog.audit,
     health: { ...health, metricsAccess: config.metrics, access, aliveFacts: async () => ({ generation_halted: (await controls.control.halted()) !== null }) },
   });
+  // Every API node sends webhooks: deliveries queued by any node (workers included) are claimed under a lease.
+  const dispatcher = startWebhookDispatcher({ webhooks: catalog.webhooks, logger, allowPrivate: config.allowPrivateUrls, retryBaseMs: config.webhookRetryBaseMs });
+  app.addHook('onClose', () => dispatcher.stop());
   try {
     const address = await app.listen({ host: config.host, port: config.port });
     return { app, url: address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://localhost'), firstAdminKey };

@@ -5,8 +5,8 @@ import type { Config } from '../config.js';
 import type { KeyGuard } from '../policy/access-control.js';
 import { alertSink } from '../policy/alert-webhook.js';
 import { KillSwitch, haltAdmission, suspensionGuard } from '../policy/kill-switch.js';
-import { MemoryUsageBaseline } from '../policy/leak-baseline.js';
 import { LeakWatch } from '../policy/leak-watch.js';
+import type { Counters } from '../policy/open-counters.js';
 import type { Admission } from '../services/admission.js';
 import { GenerationControl } from '../services/generation-control.js';
 
@@ -18,15 +18,15 @@ export interface GenerationControls {
   admissions: Admission[];
 }
 
-/** The kill switch, the leak watch and the audit trail's key, wired for one node. */
-export function createGenerationControls(config: Readonly<Config>, catalog: Catalog, logger: Logger): GenerationControls {
+/** The kill switch, the leak watch (counting where `counters` do) and the audit trail's key, wired for one node. */
+export function createGenerationControls(config: Readonly<Config>, catalog: Catalog, logger: Logger, counters: Counters): GenerationControls {
   const killSwitch = new KillSwitch(catalog.control);
   const { factor, windowSeconds, baselineWindows, floors } = config.leakWatch;
   const leakWatch = new LeakWatch(
     {
       control: catalog.control,
       audit: catalog.audit,
-      baseline: new MemoryUsageBaseline({ windowMs: windowSeconds * 1000, baselineWindows }),
+      baseline: counters.usage('leak-watch', { windowMs: windowSeconds * 1000, baselineWindows }),
       alert: alertSink(config.alertWebhookUrl, logger),
     },
     { factor, floors, windowSeconds },

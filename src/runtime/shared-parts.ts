@@ -7,6 +7,7 @@ import { createEngines } from '../engines/create-engines.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools, type MediaTools } from '../media/ffmpeg-binaries.js';
 import { jobsHeldByKillSwitch } from '../policy/kill-switch.js';
+import { openCounters, type Counters } from '../policy/open-counters.js';
 import { loadSigningIdentity, type SigningIdentity } from '../provenance/signing-identity.js';
 import { openJobQueue, type OpenedJobQueue } from '../queue/open-job-queue.js';
 import { modelNamesOfEngines } from '../queue/model-filter.js';
@@ -24,6 +25,8 @@ export interface SharedParts {
   /** The model names this process claims jobs for (a worker's `--engines`); undefined: all. */
   models: readonly string[] | undefined;
   signing: SigningIdentity;
+  /** Rate and abuse counters: in Redis when there is one, so every API node counts against the same windows. */
+  counters: Counters;
   /** True when this process alone may use the catalog (SQLite, guarded by the data-dir lock). */
   soleProcess: boolean;
   close: () => Promise<void>;
@@ -51,9 +54,11 @@ export async function openSharedParts(config: Readonly<Config>, logger: Logger, 
     const models = options.engines && modelNamesOfEngines(engines, options.engines);
     const queue = await openJobQueue(catalog.db, config, { held: jobsHeldByKillSwitch, models, logger });
     cleanups.unshift(() => queue.close());
+    const counters = await openCounters(config, (error) => logger.warn({ err: error }, 'shared counters: Redis trouble (requests are refused until it is back)'));
+    cleanups.unshift(() => counters.close());
     // Created on first start (or read from the operator's files): every MP4 is signed with it.
     const signing = await loadSigningIdentity({ keyPath: config.provenance.signingKeyPath, certPath: config.provenance.signingCertPath, dataDir: config.dataDir });
-    return { config, logger, catalog, media, engines, blobs, queue, models, signing, soleProcess, close };
+    return { config, logger, catalog, media, engines, blobs, queue, models, signing, counters: counters.counters, soleProcess, close };
   } catch (error) {
     await close();
     throw error;

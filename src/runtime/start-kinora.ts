@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Config } from '../config.js';
 import { startApi } from './api-node.js';
+import { createLogger } from './logger.js';
 import { NodeMetrics } from './node-metrics.js';
 import { Readiness, catalogChecks, catalogQueueCheck } from './readiness.js';
 import { openSharedParts } from './shared-parts.js';
@@ -22,7 +23,7 @@ export interface RunningKinora {
  * sum of the two roles (see api-node.ts and worker-node.ts). With a SQLite catalog this process is its only user,
  * so jobs it had claimed when it died are taken up at once instead of after their lease.
  */
-export async function startKinora(config: Readonly<Config>, logger: Logger = pino({ level: config.logLevel })): Promise<RunningKinora> {
+export async function startKinora(config: Readonly<Config>, logger: Logger = createLogger(config.logLevel)): Promise<RunningKinora> {
   const parts = await openSharedParts(config, logger);
   let workers: RunningWorkers | undefined;
   try {

@@ -35,7 +35,7 @@ export async function startWorkers(parts: SharedParts, concurrency: number, metr
   const provenance = new VideoProvenanceStamp({ identity: parts.signing, engines: parts.engines, media: parts.media, trainingMining: config.provenance.trainingMining });
   logger.info({ signer: parts.signing.certificate.subject, identity: parts.signing.source }, 'signing every MP4 with a C2PA manifest');
   const pool = new WorkerPool(
-    { queue: parts.queue, videos: catalog.videos, ledger: catalog.ledger, engines: parts.engines, provenance, blobs: parts.blobs, media: parts.media, scratchDir, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, logger, metrics },
+    { queue: parts.queue, videos: catalog.videos, ledger: catalog.ledger, engines: parts.engines, provenance, blobs: parts.blobs, media: parts.media, scratchDir, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, logger, metrics, webhooks: catalog.webhooks },
     concurrency,
   );
 

@@ -2,13 +2,11 @@ import type { VideosRepository } from '../catalog/videos-repository.js';
 import type { GuestConfig } from '../config.js';
 import { ApiError, badRequest } from '../domain/errors.js';
 import { defaultSeconds } from '../domain/sizes.js';
+import type { RequestCounter } from '../policy/request-counter.js';
 
 const hourMs = 60 * 60 * 1000;
 /** New guest sessions one address may start in an hour: clearing cookies must not reset the limits for long. */
 export const guestSessionsPerAddressPerHour = 10;
-
-/** Addresses remembered before the ones with no session in the last hour are forgotten. */
-const maxTrackedAddresses = 10_000;
 
 const tooMany = (message: string, retryAfterMs: number): ApiError =>
   new ApiError(429, message, { code: 'rate_limit_exceeded', headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } });
@@ -27,9 +25,15 @@ function requestedSeconds(body: unknown): number {
  * sessions from one address only now and then. Everything else a guest asks for goes through the usual checks.
  */
 export class GuestPolicy {
-  private readonly sessionStarts = new Map<string, number[]>();
-
-  constructor(private readonly deps: { guest: GuestConfig; maxSeconds: number; videos: VideosRepository }) {}
+  constructor(
+    private readonly deps: {
+      guest: GuestConfig;
+      maxSeconds: number;
+      videos: VideosRepository;
+      /** New guest sessions per address, an hour from the first: shared by the API nodes when they share a Redis. */
+      sessionStarts: RequestCounter;
+    },
+  ) {}
 
   get maxSeconds(): number {
     return Math.min(this.deps.guest.maxSeconds, this.deps.maxSeconds);
@@ -52,18 +56,10 @@ export class GuestPolicy {
   }
 
   /** Counts a new guest session from `address`; refused past the hourly allowance of that address. */
-  admitSession(address: string, now = Date.now()): void {
-    if (this.sessionStarts.size > maxTrackedAddresses) this.forgetOlderThan(now - hourMs);
-    const recent = (this.sessionStarts.get(address) ?? []).filter((at) => at > now - hourMs);
-    if (recent.length >= guestSessionsPerAddressPerHour) {
-      this.sessionStarts.set(address, recent);
-      throw tooMany('Too many guest sessions from this address: try again later, or sign in with an API key.', recent[0]! + hourMs - now);
+  async admitSession(address: string, now = Date.now()): Promise<void> {
+    const { count, resetAt } = await this.deps.sessionStarts.hit(address, hourMs, now);
+    if (count > guestSessionsPerAddressPerHour) {
+      throw tooMany('Too many guest sessions from this address: try again later, or sign in with an API key.', resetAt - now);
     }
-    recent.push(now);
-    this.sessionStarts.set(address, recent);
-  }
-
-  private forgetOlderThan(cutoff: number): void {
-    for (const [address, times] of this.sessionStarts) if (times.every((at) => at <= cutoff)) this.sessionStarts.delete(address);
   }
 }

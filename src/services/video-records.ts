@@ -72,8 +72,11 @@ export class VideoRecords {
     try {
       for (const admission of admissions) await admission.check?.(key, video);
       const enqueued = await catalog.db.transaction().execute(async (trx) => {
+        // The key is claimed before anything else is written: of concurrent replays, exactly one records a video.
+        if (idempotencyKey !== undefined && !(await catalog.idempotency.claim({ keyId: key.id, idempotencyKey, fingerprint: video.requestFingerprint, videoId: video.id }, trx))) {
+          throw new IdempotencyKeyTaken();
+        }
         for (const admission of admissions) await admission.record?.(key, video, trx);
-        if (idempotencyKey !== undefined) await catalog.idempotency.insert({ keyId: key.id, idempotencyKey, fingerprint: video.requestFingerprint, videoId: video.id }, trx);
         await catalog.videos.insert(video, trx);
         return queue.enqueue({ videoId: video.id, kind: jobKindOf(video.operation) }, { transaction: trx });
       });
@@ -81,15 +84,27 @@ export class VideoRecords {
     } catch (error) {
       // Nothing was recorded: what was stored for this video (a reference image, an upload) belongs to nobody.
       await this.deps.blobs.deletePrefix(`videos/${video.id}/`);
-      // A concurrent replay of the same idempotency key won the insert: answer with its video.
-      if (idempotencyKey === undefined) throw error;
+      // A concurrent replay of the same idempotency key committed first: answer with its video.
+      if (!(error instanceof IdempotencyKeyTaken) || idempotencyKey === undefined) throw error;
       const winner = await catalog.idempotency.find(key.id, idempotencyKey);
-      if (!winner) throw error;
+      if (!winner) throw idempotencyKeyBusy();
       if (winner.fingerprint !== video.requestFingerprint) throw idempotencyMismatch();
       return this.get(key, winner.videoId);
     }
     return this.get(key, video.id);
   }
+}
+
+/** The claim of an Idempotency-Key found a live record: this request is a replay, not a new video. */
+class IdempotencyKeyTaken extends Error {}
+
+/** The key was held when this request claimed it, but its record is gone now (it expired that instant): a retry settles it. */
+function idempotencyKeyBusy(): ApiError {
+  return new ApiError(409, 'A concurrent request with this Idempotency-Key has not settled yet; retry it.', {
+    param: 'Idempotency-Key',
+    code: 'idempotency_key_in_use',
+    headers: { 'retry-after': '1', 'x-should-retry': 'true' },
+  });
 }
 
 function idempotencyMismatch(): ApiError {

@@ -9,6 +9,7 @@ import { newId } from '../domain/ids.js';
 import { previewKey, previewMime } from '../domain/preview.js';
 import { defaultSeconds, defaultSize } from '../domain/sizes.js';
 import type { StoredImage, Storyboard, VideoOptions, VideoOutputs, VideoRecord } from '../domain/video.js';
+import { checkInputImage, checkSeconds } from '../engines/model-limits.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { loadImageUrl } from '../media/image-source.js';
 import { checkReferenceImage } from '../media/reference-image.js';
@@ -78,11 +79,8 @@ export class VideoService {
       throw badRequest(`Invalid value for 'size': '${size}'. Supported values: ${served.model.sizes.join(', ')}.`, 'size');
     }
     const storyboard = body.storyboard ? this.checkStoryboard(body.storyboard) : null;
-    const maxSeconds = Math.min(config.maxSeconds, served.model.maxSeconds);
     const seconds = storyboard ? storyboardSeconds(storyboard, body.seconds) : (body.seconds ?? defaultSeconds);
-    if (seconds < 1 || seconds > maxSeconds) {
-      throw badRequest(`Invalid value for 'seconds': ${seconds}. Supported values: whole seconds from '1' to '${maxSeconds}'.`, storyboard && body.seconds === undefined ? 'storyboard.shots' : 'seconds');
-    }
+    checkSeconds(served.model, seconds, config.maxSeconds, storyboard && body.seconds === undefined ? 'storyboard.shots' : 'seconds');
     const prompt = storyboard
       ? this.records.checkPrompt(storyboardPrompt(body.prompt?.trim(), storyboard), 'storyboard')
       : this.records.checkPrompt(body.prompt ?? '');
@@ -92,9 +90,7 @@ export class VideoService {
         : [{ text: prompt, param: 'prompt' }],
     );
     const reference = body.input_reference;
-    if (reference && !served.model.features.imageInput) {
-      throw badRequest(`Model '${modelName}' does not take an input_reference.`, 'input_reference', 'unsupported_parameter');
-    }
+    checkInputImage(modelName, served.model, reference !== undefined);
     const image = reference ? await this.readReference(key, reference) : undefined;
     const videoOptions: VideoOptions = { audio: body.audio ?? true, loop: body.loop ?? false, storyboard };
     const imageHash = image ? createHash('sha256').update(image.buffer).digest('hex') : null;
@@ -135,13 +131,15 @@ export class VideoService {
     });
   }
 
-  async remix(key: ApiKey, sourceId: string, newPrompt: string): Promise<VideoRecord> {
+  async remix(key: ApiKey, sourceId: string, newPrompt: string, options: CreateOptions = {}): Promise<VideoRecord> {
     const prompt = this.records.checkPrompt(newPrompt);
     const named = await this.deps.artists.screen([{ text: prompt, param: 'prompt' }]);
     const source = await this.records.completedSource(key, sourceId, 'remixed');
+    const video = remixOf(this.deps.engines, source, prompt, null);
+    const earlier = await this.records.findEarlier(key, video.requestFingerprint, options);
+    if (earlier) return earlier;
     // The remix keeps its source's scene, so it keeps crediting whom the source credits.
-    const credits = mergeCredits(source.credits, named);
-    return this.records.insertAndEnqueue(key, undefined, { ...remixOf(this.deps.engines, source, prompt, null), credits });
+    return this.records.insertAndEnqueue(key, options.idempotencyKey, { ...video, credits: mergeCredits(source.credits, named) });
   }
 
   get(key: ApiKey, id: string): Promise<VideoRecord> {

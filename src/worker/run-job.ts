@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { LedgerRepository } from '../catalog/ledger-repository.js';
 import type { VideosRepository } from '../catalog/videos-repository.js';
+import type { WebhooksRepository } from '../catalog/webhooks-repository.js';
+import type { VideoEventType } from '../domain/webhook.js';
 import type { VideoOutputs, VideoProvenance, VideoRecord } from '../domain/video.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { MediaTools } from '../media/ffmpeg-binaries.js';
@@ -32,6 +34,8 @@ export interface JobDependencies {
   logger: Logger;
   /** Durations, failures and renders in progress, for `/metrics`. */
   metrics?: JobMetrics;
+  /** Queues the `video.completed` / `video.failed` webhook events of the videos that end here. */
+  webhooks?: Pick<WebhooksRepository, 'recordVideoEnded'>;
 }
 
 export const outputKeys = (videoId: string): VideoOutputs => ({
@@ -59,6 +63,7 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     log.warn('giving up: every attempt ended with its worker gone');
     if (await deps.videos.fail(video.id, video.attempt, { code: 'generation_failed', message: 'The render was interrupted too many times.' })) {
       await deps.ledger.refundVideo(video.id, 'failed: attempts exhausted');
+      await announceEnded(deps, video, 'video.failed', log);
     }
     await deps.queue.fail(job, { retryable: false, message: 'attempts exhausted' });
     return;
@@ -69,7 +74,7 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
   }
 
   const abort = new AbortController();
-  // On shutdown the render stops and the job keeps its claim: the next start (or another worker) takes it up.
+  // On shutdown the render stops and the job keeps its claim; the worker pool then hands it back to the queue.
   const stopOnShutdown = (): void => abort.abort(new Error('shutdown'));
   shutdown.addEventListener('abort', stopOnShutdown);
   const stopOnCancel = deps.queue.onCancel((id) => id === video.id && abort.abort(new Error('cancelled')));
@@ -95,6 +100,7 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     if (await deps.videos.complete(video.id, job.attempt, outputs)) {
       log.info('video completed');
       outcome = 'completed';
+      await announceEnded(deps, video, 'video.completed', log);
     } else if (!(await deps.videos.findLive(video.id))) {
       // Deleted while rendering: what was just stored belongs to nobody. (A video superseded by a newer attempt
       // keeps its files: that attempt owns the same keys, and an uploaded source it still reads.)
@@ -114,6 +120,7 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     // Refunded only when this attempt still owned the video: a newer attempt may yet complete it.
     if (outcome === 'failed' && (await deps.videos.fail(video.id, job.attempt, { code: failureCode, message: publicMessage(error) }))) {
       await deps.ledger.refundVideo(video.id, `failed: ${failureCode}`);
+      await announceEnded(deps, video, 'video.failed', log);
     }
   } finally {
     ended?.(outcome, failureCode);
@@ -122,6 +129,11 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     shutdown.removeEventListener('abort', stopOnShutdown);
     await fs.promises.rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Queues the video's webhook events. Its end is already recorded, so a catalog error here is logged, never thrown into the job. */
+async function announceEnded(deps: JobDependencies, video: VideoRecord, type: VideoEventType, log: Logger): Promise<void> {
+  await deps.webhooks?.recordVideoEnded({ videoId: video.id, ownerKeyId: video.ownerKeyId, type }).catch((error: unknown) => log.error({ err: error }, 'could not queue the webhook event'));
 }
 
 /** The finished MP4 marked and signed, its stills, then all three stored under the video's fixed keys. */

@@ -31,7 +31,7 @@ export class WorkerPool {
 
   /**
    * A graceful stop: takes no new job and lets the renders in hand finish for up to `graceMs`; then stops what is
-   * left as `stop` does (another worker takes those jobs up when their lease runs out).
+   * left as `stop` does, handing those jobs back for another worker to take at once.
    */
   async drain(graceMs: number): Promise<void> {
     this.stopping = true;
@@ -43,7 +43,10 @@ export class WorkerPool {
     await this.stop();
   }
 
-  /** Stops taking jobs and stops the renders in hand; their jobs stay claimed and are picked up again later. */
+  /**
+   * Stops taking jobs and stops the renders in hand, handing their jobs back to the queue so that another worker
+   * (or this one's next start) takes them at once instead of after their lease.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     this.shutdown.abort();
@@ -62,6 +65,8 @@ export class WorkerPool {
         const job = await this.deps.queue.claim(workerId);
         if (job) {
           await runJob(job, workerId, this.deps, this.shutdown.signal);
+          // A render stopped by the shutdown left its job claimed: released, unless it had ended meanwhile.
+          if (this.shutdown.signal.aborted) await this.deps.queue.release(job, workerId);
           continue;
         }
       } catch (error) {

@@ -11,7 +11,7 @@ export async function apiRequest<T = Record<string, unknown>>(
   server: TestServer,
   method: string,
   route: string,
-  options: { key?: string | null; body?: unknown } = {},
+  options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
   const key = options.key === undefined ? server.adminKey : options.key;
   const response = await fetch(`${server.url}${route}`, {
@@ -19,6 +19,7 @@ export async function apiRequest<T = Record<string, unknown>>(
     headers: {
       ...(key !== null && { authorization: `Bearer ${key}` }),
       ...(options.body !== undefined && { 'content-type': 'application/json' }),
+      ...options.headers,
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });

@@ -69,6 +69,22 @@ export function jobQueueContract(catalog: () => Catalog, open: QueueFactory): vo
     expect(await queue.heartbeat(second, 'other')).toBe('ok');
   });
 
+  it('gives a job handed back by its worker to another one at once, long before its lease ends', async () => {
+    const queue = await queueWith();
+    await queue.enqueue({ videoId: 'v1' });
+    const first = (await queue.claim('leaving'))!;
+    await queue.release(first, 'someone-else');
+    expect(await queue.claim('other')).toBeNull();
+    await queue.release(first, 'leaving');
+    const second = await eventually(() => queue.claim('other'));
+    expect(second).toEqual({ videoId: 'v1', kind: 'generate', attempt: 2 });
+    expect(await queue.heartbeat(first, 'leaving')).toBe('lost');
+    // A job that ended is not brought back by a late release.
+    await queue.complete(second);
+    await queue.release(second, 'other');
+    expect(await queue.claim('w')).toBeNull();
+  });
+
   it('retries retryable failures until attempts run out', async () => {
     const queue = await queueWith({ maxAttempts: 2 });
     await queue.enqueue({ videoId: 'v1' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startKinora, type RunningKinora } from '../../src/runtime/start-kinora.js';
+import { openTestBackend, type TestBackend } from './test-backend.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -15,23 +16,42 @@ export function tempDataDir(label: string): string {
 export interface TestServer extends RunningKinora {
   adminKey: string;
   dataDir: string;
+  /** Where its catalog and queue are, beyond the data dir: what a CLI run beside it needs too (see kinora-cli.ts). */
+  backend: Pick<TestBackend, 'env' | 'whileMigrating'>;
 }
 
-/** A real Kinora (real SQLite file, real HTTP on a free port, real worker pool) inside the test process. */
+/**
+ * A real Kinora (real HTTP on a free port, real worker pool) inside the test process, on a fresh catalog and queue:
+ * a SQLite file and the in-process queue, or PostgreSQL and BullMQ with `KINORA_TEST_BACKEND=distributed` (see
+ * test-backend.ts).
+ */
 export async function startTestServer(env: Record<string, string> = {}, options: { workers?: number; logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = tempDataDir('server');
-  const config = loadConfig({ KINORA_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0, host: '127.0.0.1', workers: options.workers ?? 1 });
-  const kinora = await startKinora(config, options.logger ?? pino({ level: config.logLevel }));
-  if (!kinora.firstAdminKey) throw new Error('a fresh data dir must print an admin key');
-  const close = kinora.close;
-  return Object.assign(kinora, {
-    adminKey: kinora.firstAdminKey,
-    dataDir,
-    async close() {
-      await close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  });
+  const backend = await openTestBackend();
+  const removeAll = async (): Promise<void> => {
+    await backend.remove();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const config = loadConfig({ KINORA_LOG_LEVEL: 'silent', ...backend.env, ...env }, { dataDir, port: 0, host: '127.0.0.1', workers: options.workers ?? 1 });
+    const kinora = await backend.whileMigrating(() => startKinora(config, options.logger ?? pino({ level: config.logLevel })));
+    if (!kinora.firstAdminKey) {
+      await kinora.close();
+      throw new Error('a fresh catalog must print an admin key');
+    }
+    const close = kinora.close;
+    // Tests may stop a server early and close it again afterwards: the backend is removed once.
+    let closing: Promise<void> | undefined;
+    return Object.assign(kinora, {
+      adminKey: kinora.firstAdminKey,
+      dataDir,
+      backend,
+      close: () => (closing ??= close().then(removeAll)),
+    });
+  } catch (error) {
+    await removeAll();
+    throw error;
+  }
 }
 
 export interface ServerProcess {

@@ -24,6 +24,7 @@ const templateSchema = z.object({
     fps: z.number().int().min(1).max(60),
     /** Video models take 1 + k × step frames (Wan: 4, LTX-Video: 8, HunyuanVideo: 4). */
     frameStep: z.number().int().min(1).max(64).default(1),
+    /** An image-to-video model: its workflow loads `{{image}}`, so a create must send an input image. */
     imageInput: z.boolean().default(false),
   }),
   workflow: z.record(z.string(), z.object({ class_type: z.string().min(1), inputs: z.record(z.string(), z.unknown()) }).loose()),
@@ -41,7 +42,7 @@ export function modelInfo(template: WorkflowTemplate): ModelInfo {
     description: kinora.description,
     sizes: kinora.sizes,
     maxSeconds: kinora.maxSeconds,
-    features: { imageInput: kinora.imageInput, remix: false, audio: false },
+    features: { imageInput: kinora.imageInput, imageRequired: kinora.imageInput, remix: false, audio: false },
   };
 }
 

@@ -41,5 +41,8 @@ export interface Model {
   id: string;
   sizes: string[];
   max_seconds: number;
-  features: { image_input: boolean; audio: boolean };
+  /** The only lengths the model makes (OpenAI's Sora: 4, 8, 12); null: any whole second up to max_seconds. */
+  seconds: number[] | null;
+  /** image_required: an image-to-video model, which makes nothing without a first frame. */
+  features: { image_input: boolean; image_required: boolean; audio: boolean };
 }

@@ -20,13 +20,16 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
   // Guests cannot upload (the server refuses it); they are told their limits instead.
   const guest = props.session.guest === true;
   const maxSeconds = Math.min(studioMaxSeconds, limits.max_seconds, model.max_seconds);
+  // A model that makes only some lengths gets a menu of those (within the limits), the others a slider.
+  const lengthChoices = model.seconds?.filter((choice) => choice <= maxSeconds) ?? null;
+  const imageRequired = model.features.image_required;
   const [prompt, setPrompt] = useState('');
   const [aspect, setAspect] = useState<Aspect>('16:9');
   const sizeChoices = useMemo(() => sizesFor(aspect, model.sizes), [aspect, model.sizes]);
   const [chosenSize, setSize] = useState('');
   // The resolution chosen for this aspect; until one is (a new aspect clears it), the aspect's middle one.
   const size = sizeChoices.some((choice) => choice.size === chosenSize) ? chosenSize : (sizeChoices[Math.min(1, sizeChoices.length - 1)]?.size ?? '');
-  const [seconds, setSeconds] = useState(Math.min(4, maxSeconds));
+  const [seconds, setSeconds] = useState(lengthChoices?.[0] ?? Math.min(4, maxSeconds));
   const [seed, setSeed] = useState(randomSeed);
   const [seedLocked, setSeedLocked] = useState(false);
   const [style, setStyle] = useState<string | null>(null);
@@ -135,7 +138,17 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
           <label htmlFor="seconds">
             Duration: <output htmlFor="seconds">{seconds} s</output>
           </label>
-          <input id="seconds" name="seconds" type="range" min={1} max={maxSeconds} step={1} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+          {lengthChoices ? (
+            <select id="seconds" name="seconds" value={seconds} onChange={(e) => setSeconds(Number(e.target.value))}>
+              {lengthChoices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice} s
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id="seconds" name="seconds" type="range" min={1} max={maxSeconds} step={1} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+          )}
         </>
       )}
 
@@ -174,9 +187,10 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
           Guest: videos up to {maxSeconds} s, {limits.videos_per_hour} an hour. Sign in with an API key for more.
         </p>
       )}
+      {imageRequired && guest && <p className="small muted">This model animates an image, and guests cannot upload one. Sign in with an API key to use it.</p>}
       {model.features.image_input && !guest && (
         <div className="image-input">
-          <label htmlFor="image">First frame (optional image)</label>
+          <label htmlFor="image">{imageRequired ? 'First frame (this model needs an image)' : 'First frame (optional image)'}</label>
           <input key={imageField} id="image" name="image" type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => setImage(e.target.files?.[0] ?? null)} />
           {imagePreview && (
             <div className="inline">
@@ -195,7 +209,7 @@ export function CreateForm(props: { model: Model; session: StudioSession; onCrea
         </div>
       )}
 
-      <button type="submit" className="primary big" disabled={busy}>
+      <button type="submit" className="primary big" disabled={busy || (imageRequired && !image) || lengthChoices?.length === 0}>
         {busy ? 'Sending…' : 'Create video'}
       </button>
       {/* Only a prepaid key is stopped by its balance; for the others it is bookkeeping, not worth the space. */}

@@ -36,8 +36,9 @@ export function CreatePage(props: { session: StudioSession; canPublish: boolean 
             <select value={model.id} onChange={(event) => setModel(models.find((m) => m.id === event.target.value) ?? model)}>
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.id}: up to {m.max_seconds} s and {largestSize(m.sizes)}
+                  {m.id}: {m.seconds ? `${m.seconds.join(', ')} s` : `up to ${m.max_seconds} s`} and {largestSize(m.sizes)}
                   {m.features.audio ? ', sound' : ''}
+                  {m.features.image_required ? ', from an image' : ''}
                 </option>
               ))}
             </select>
