@@ -86,9 +86,9 @@ describe('the openai engine, forwarding to another Kinora', () => {
   it("lists OpenAI's sora-2 with the lengths and sizes OpenAI takes, and refuses others at create, naming the param", async () => {
     const models = await apiRequest<{ data: Array<Record<string, unknown>> }>(server, 'GET', '/v1/models');
     expect(models.json.data.find((entry) => entry.id === 'upstream:sora-2')).toMatchObject({
-      sizes: ['720x1280', '1280x720', '1024x1792', '1792x1024'],
-      seconds: [4, 8, 12],
-      max_seconds: 12,
+      sizes: ['720x1280', '1280x720'],
+      seconds: [4, 8, 12, 16, 20],
+      max_seconds: 20,
     });
     const refusal = async (body: Record<string, unknown>) => {
       const response = await apiRequest(server, 'POST', '/v1/videos', { body: { model: 'upstream:sora-2', prompt: 'a quiet harbour at dawn', ...body } });
@@ -98,10 +98,12 @@ describe('the openai engine, forwarding to another Kinora', () => {
     expect(await refusal({ seconds: '5', size: '1280x720' })).toMatchObject({
       type: 'invalid_request_error',
       param: 'seconds',
+      // The lengths this server takes: the model's, up to KINORA_MAX_SECONDS (12 by default).
       message: "Invalid value for 'seconds': 5. Supported values for upstream:sora-2: '4', '8', '12'.",
     });
-    expect(await refusal({ seconds: '16', size: '1280x720' })).toMatchObject({ param: 'seconds' });
-    expect(await refusal({ seconds: '8', size: '854x480' })).toMatchObject({ param: 'size', message: expect.stringContaining('720x1280, 1280x720, 1024x1792, 1792x1024') as string });
+    expect(await refusal({ seconds: '10', size: '1280x720' })).toMatchObject({ param: 'seconds' });
+    // 1792x1024 is sora-2-pro's alone.
+    expect(await refusal({ seconds: '8', size: '1792x1024' })).toMatchObject({ param: 'size', message: expect.stringContaining('720x1280, 1280x720') as string });
     // Nothing was forwarded: the upstream made no video for any of them.
     expect((await asForwarded.videos.list()).data).toEqual([]);
   });

@@ -26,7 +26,7 @@ describe('upstream models', () => {
     const unreachable: unknown[] = [];
     const [pro] = await upstreamModels(upstreamClient(config(url, [])), config(url, [{ local: 'upstream:sora-2-pro', remote: 'sora-2-pro' }]), (e) => unreachable.push(e));
     expect(unreachable).toEqual([]);
-    expect(pro).toMatchObject({ remote: 'sora-2-pro', flavour: 'openai', info: { id: 'upstream:sora-2-pro', engine: 'openai', maxSeconds: 12, secondsChoices: [4, 8, 12], features: { imageInput: true, remix: false, audio: true } } });
+    expect(pro).toMatchObject({ remote: 'sora-2-pro', flavour: 'openai', info: { id: 'upstream:sora-2-pro', engine: 'openai', maxSeconds: 20, secondsChoices: [4, 8, 12, 16, 20], features: { imageInput: true, remix: false, audio: true } } });
     expect(pro!.info.sizes).toContain('1920x1080');
   });
 
@@ -34,7 +34,7 @@ describe('upstream models', () => {
     const down = 'http://127.0.0.1:1/v1';
     const unreachable: unknown[] = [];
     const [sora] = await upstreamModels(upstreamClient(config(down, [])), config(down, [{ local: 'sora', remote: 'sora-2' }]), (e) => unreachable.push(e));
-    expect(sora).toMatchObject({ flavour: 'openai', info: { id: 'sora', sizes: ['720x1280', '1280x720', '1024x1792', '1792x1024'], secondsChoices: [4, 8, 12] } });
+    expect(sora).toMatchObject({ flavour: 'openai', info: { id: 'sora', sizes: ['720x1280', '1280x720'], secondsChoices: [4, 8, 12, 16, 20] } });
     expect(unreachable).toHaveLength(1);
     await expect(upstreamModels(upstreamClient(config(url, [])), config(url, [{ local: 'x', remote: 'gpt-x' }]), () => undefined)).rejects.toThrow(/lists no model 'gpt-x' with its limits/);
   });

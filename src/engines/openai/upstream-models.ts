@@ -15,14 +15,17 @@ export interface UpstreamModel {
 
 export const engineName = 'openai';
 
-/** The sizes and lengths OpenAI's Videos API takes (the enums of its spec and SDK: `VideoSize`, `VideoSeconds`). */
-const sora2Sizes = ['720x1280', '1280x720', '1024x1792', '1792x1024'];
-const sora2ProSizes = [...sora2Sizes, '1920x1080', '1080x1920'];
-const soraSeconds = [4, 8, 12];
+/**
+ * The sizes and lengths OpenAI's Videos API takes: its SDK's enums (4, 8, 12 s) plus what its docs add (16 and 20 s;
+ * 1080p and the 4:7 sizes on sora-2-pro only, as OpenAI's own guide says sora-2 makes 720p alone).
+ */
+const sora2Sizes = ['720x1280', '1280x720'];
+const sora2ProSizes = [...sora2Sizes, '1024x1792', '1792x1024', '1920x1080', '1080x1920'];
+const soraSeconds = [4, 8, 12, 16, 20];
 
 /**
- * OpenAI's own models, whose limits its `GET /v1/models` does not tell (research notes on the Videos API): 4, 8 or
- * 12 s with sound, sora-2-pro also at 1080p, both taking a first-frame image. OpenAI refuses any other length or
+ * OpenAI's own models, whose limits its `GET /v1/models` does not tell (research notes on the Videos API): 4 to 20 s
+ * in steps of 4, with sound, sora-2-pro also at 1080p, both taking a first-frame image. OpenAI refuses any other length or
  * size only once the job is forwarded, so they are refused here at create instead.
  */
 const openAiModels: Readonly<Record<string, { sizes: string[]; seconds: number[] }>> = {
