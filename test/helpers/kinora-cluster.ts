@@ -14,12 +14,21 @@ export async function killed(node: ServerProcess): Promise<void> {
   await exited;
 }
 
-/** Waits until every video has finished, completed or failed. */
+/**
+ * Waits until every video has finished, completed or failed, and its job with it: a worker ends the video's row first
+ * and its job's a moment later (after queuing the video's webhook events), so a check in between sees a claimed job.
+ */
 export async function finishedAll(db: Kysely<Database>, ids: string[]): Promise<void> {
   await waitFor(
     async () => {
-      const rows = await db.selectFrom('videos').select('status').where('id', 'in', ids).execute();
-      return rows.filter((row) => row.status === 'completed' || row.status === 'failed').length === ids.length ? true : undefined;
+      const rows = await db
+        .selectFrom('videos')
+        .innerJoin('jobs', 'jobs.video_id', 'videos.id')
+        .select(['videos.status as video', 'jobs.status as job'])
+        .where('videos.id', 'in', ids)
+        .execute();
+      const ended = rows.filter((row) => (row.video === 'completed' || row.video === 'failed') && ['done', 'failed', 'cancelled'].includes(row.job));
+      return ended.length === ids.length ? true : undefined;
     },
     `${ids.length} videos to finish`,
     // 50 renders on two workers take about a minute on an idle 2-core machine; much more on a busy one.
