@@ -169,6 +169,21 @@ describe.skipIf(!canMount)('a blob disk that fills up (a real 64 MB tmpfs)', () 
     expect(fs.existsSync(path.join(disk, 'videos', id)) ? blobFiles(id).filter((name) => name.includes('.tmp-')) : []).toEqual([]);
     await scratchEmptied(server);
   });
+
+  it('refuses an upload it has no room for with a retryable 503, keeping nothing of it', async () => {
+    leaveFree(0);
+    const form = new FormData();
+    form.set('purpose', 'vision');
+    form.set('file', new Blob([fs.readFileSync(path.join(import.meta.dirname, 'fixtures/reference.png'))], { type: 'image/png' }), 'reference.png');
+    const response = await fetch(`${server.url}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${server.adminKey}` }, body: form });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
+    expect(await server.catalog.db.selectFrom('files').select('id').execute()).toEqual([]);
+    // Nothing but the filler on the disk: no half-written upload or temp file of it.
+    const leftovers = fs.readdirSync(disk, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== 'filler');
+    expect(leftovers.filter((entry) => !entry.parentPath.includes(`${path.sep}videos${path.sep}`)).map((entry) => entry.name)).toEqual([]);
+  });
 });
 
 /** This process's children whose command line contains `marker` (ffmpeg encoding frames: `rawvideo` on its input). */
