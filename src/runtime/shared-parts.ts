@@ -54,7 +54,11 @@ export async function openSharedParts(config: Readonly<Config>, logger: Logger, 
     const models = options.engines && modelNamesOfEngines(engines, options.engines);
     const queue = await openJobQueue(catalog.db, config, { held: jobsHeldByKillSwitch, models, logger });
     cleanups.unshift(() => queue.close());
-    const counters = await openCounters(config, (error) => logger.warn({ err: error }, 'shared counters: Redis trouble (requests are refused until it is back)'));
+    const counters = await openCounters(
+      config,
+      (error) => logger.warn({ err: error }, 'shared counters: Redis connection trouble'),
+      (error) => logger.warn({ err: error }, 'shared counters: Redis unreachable, limits count on this node alone until it is back'),
+    );
     cleanups.unshift(() => counters.close());
     // Created on first start (or read from the operator's files): every MP4 is signed with it.
     const signing = await loadSigningIdentity({ keyPath: config.provenance.signingKeyPath, certPath: config.provenance.signingCertPath, dataDir: config.dataDir });
