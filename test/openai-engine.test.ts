@@ -11,7 +11,9 @@ import { NotFoundError, toFile } from 'openai';
 import type { VideoSeconds, VideoSize } from 'openai/resources/videos';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveMediaTools } from '../src/media/ffmpeg-binaries.js';
 import { apiRequest } from './helpers/api-request.js';
+import { makeClip } from './helpers/clips.js';
 import { assertionData, readWithC2paRs } from './helpers/c2pa-reader.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/kinora-server.js';
 import { finished, sdkClient, type KinoraVideo } from './helpers/video-client.js';
@@ -105,6 +107,21 @@ describe('the openai engine, forwarding to another Kinora', () => {
     // 1792x1024 is sora-2-pro's alone.
     expect(await refusal({ seconds: '8', size: '1792x1024' })).toMatchObject({ param: 'size', message: expect.stringContaining('720x1280, 1280x720') as string });
     // Nothing was forwarded: the upstream made no video for any of them.
+    expect((await asForwarded.videos.list()).data).toEqual([]);
+  });
+
+  it('refuses at create an edit of an uploaded clip (upstream models cannot draw over one) and an extension of a length they do not make', async () => {
+    const file = path.join(server.dataDir, 'upload.mp4');
+    await makeClip(await resolveMediaTools(), file, { size: '640x360', seconds: 2 });
+    const send = async (route: string, fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ prompt: 'rain over the harbour', model: 'upstream:sora-2', ...fields })) form.set(name, value);
+      form.set('video', new Blob([fs.readFileSync(file)], { type: 'video/mp4' }), 'upload.mp4');
+      const response = await fetch(`${server.url}${route}`, { method: 'POST', headers: { authorization: `Bearer ${server.adminKey}` }, body: form });
+      return { status: response.status, error: ((await response.json()) as { error: Record<string, unknown> }).error };
+    };
+    expect(await send('/v1/videos/edits', {})).toMatchObject({ status: 400, error: { param: 'model', code: 'unsupported_parameter' } });
+    expect(await send('/v1/videos/extensions', { seconds: '5' })).toMatchObject({ status: 400, error: { param: 'seconds' } });
     expect((await asForwarded.videos.list()).data).toEqual([]);
   });
 

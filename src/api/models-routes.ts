@@ -17,7 +17,7 @@ export function registerModelRoutes(app: FastifyInstance, deps: { engines: Engin
       max_seconds: model.maxSeconds,
       // The only lengths the model makes, when it makes only some; null: any whole second up to max_seconds.
       seconds: model.secondsChoices ?? null,
-      features: { image_input: model.features.imageInput, image_required: model.features.imageRequired ?? false, remix: model.features.remix, audio: model.features.audio },
+      features: { image_input: model.features.imageInput, image_required: model.features.imageRequired ?? false, video_input: model.features.videoInput ?? false, remix: model.features.remix, audio: model.features.audio },
     }));
     return reply.type('application/json; charset=utf-8').send({ object: 'list', data });
   });

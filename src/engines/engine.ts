@@ -10,8 +10,11 @@ export interface ModelInfo {
   maxSeconds: number;
   /** The only lengths the model makes, in seconds (OpenAI's Sora: 4, 8, 12); unset: any whole second up to maxSeconds. */
   secondsChoices?: readonly number[];
-  /** `imageRequired`: an image-to-video model, which makes nothing without an input image. */
-  features: { imageInput: boolean; remix: boolean; audio: boolean; imageRequired?: boolean };
+  /**
+   * `imageRequired`: an image-to-video model, which makes nothing without an input image. `videoInput`: it draws over
+   * an uploaded clip (an edit of an upload); unset: it cannot.
+   */
+  features: { imageInput: boolean; remix: boolean; audio: boolean; imageRequired?: boolean; videoInput?: boolean };
 }
 
 /** An image handed to an engine as the first frame / reference (already validated and decoded-safe). */

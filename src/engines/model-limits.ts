@@ -30,3 +30,9 @@ export function checkInputImage(modelName: string, model: ModelInfo, hasImage: b
     throw badRequest(`Missing required parameter: 'input_reference'. Model '${modelName}' animates an input image (image-to-video).`, 'input_reference', 'missing_required_parameter');
   }
 }
+
+/** Refuses an uploaded clip to draw over (an edit of an upload) for a model that only makes videos from a prompt. */
+export function checkVideoInput(modelName: string, model: ModelInfo): void {
+  if (model.features.videoInput) return;
+  throw badRequest(`Model '${modelName}' cannot edit an uploaded video; edit a video it made (video.id) or choose a model that takes a video.`, 'model', 'unsupported_parameter');
+}

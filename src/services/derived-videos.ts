@@ -6,6 +6,7 @@ import type { ApiKey } from '../domain/api-key.js';
 import { badRequest } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { defaultVideoOptions, type StoredClip, type VideoRecord } from '../domain/video.js';
+import { checkSeconds, checkVideoInput } from '../engines/model-limits.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
 import { mergeCredits, type ArtistService } from './artist-service.js';
@@ -52,6 +53,7 @@ export class DerivedVideos {
       return (await records.findEarlier(key, video.requestFingerprint, options)) ?? this.record(key, options, { ...video, credits: mergeCredits(source.video.credits, named) });
     }
     const { served, modelName } = this.modelFor(body.model);
+    checkVideoInput(modelName, served.model);
     const id = newId('video');
     const inputVideo = clipAt(id, source.clip);
     const fingerprint = fingerprintOf(['edit', modelName, prompt, body.seed ?? null, hashOf(source.clip.buffer)]);
@@ -87,6 +89,8 @@ export class DerivedVideos {
     if (extensionSeconds < 1 || extensionSeconds > maxExtension) {
       throw badRequest(`Invalid value for 'seconds': ${extensionSeconds}. An extension adds whole seconds from '1' to '${maxExtension}'.`, 'seconds');
     }
+    // A model that makes only some lengths (OpenAI's) makes its extension clip in one of them.
+    checkSeconds(served.model, extensionSeconds, config.maxSeconds, 'seconds');
     const sourceSeconds = source.video ? source.video.seconds : source.clip.seconds;
     const total = round3(sourceSeconds + extensionSeconds);
     if (total > config.maxSeconds) {

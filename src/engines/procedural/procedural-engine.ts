@@ -27,7 +27,7 @@ export const PROCEDURAL_MODEL: ModelInfo = {
   description: 'Built-in procedural animation: a deterministic reading of the prompt, drawn and scored on the CPU.',
   sizes: kinoraSizes,
   maxSeconds: 20,
-  features: { imageInput: true, remix: true, audio: true },
+  features: { imageInput: true, remix: true, audio: true, videoInput: true },
 };
 
 const FPS = DEFAULT_FPS;
