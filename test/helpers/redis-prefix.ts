@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 
 /** The Redis these machines run; override with KINORA_TEST_REDIS_URL. */
 export const redisUrl = process.env.KINORA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -13,15 +13,12 @@ export const freshRedisPrefix = (): string => `kinora-test-${randomBytes(6).toSt
  * nothing on disk does) without touching anyone else's keys.
  */
 export async function deleteRedisKeys(prefix: string): Promise<number> {
-  const queue = new Queue('any', { connection: { url: redisUrl }, prefix });
+  // A plain client: a BullMQ Queue would write its own meta key under the prefix while deleting it.
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    const client = await queue.backend.client;
-    client.defineCommand('kinoraDeleteByPrefix', {
-      numberOfKeys: 0,
-      lua: "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n",
-    });
-    return Number(await client.runCommand('kinoraDeleteByPrefix', [`${prefix}:*`]));
+    const deleted = await client.eval("local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n", 0, `${prefix}:*`);
+    return Number(deleted);
   } finally {
-    await queue.close();
+    await client.quit();
   }
 }
