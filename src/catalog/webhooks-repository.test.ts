@@ -66,6 +66,24 @@ describe.each(['sqlite', 'postgres'] as const)('webhooks repository on %s', (dia
     expect(log.find((delivery) => delivery.id === second!.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatus: 500, lastError: 'HTTP 500', lastResponse: 'oops' });
   });
 
+  it('forgets settled deliveries older than the cut-off, never pending or newer ones', async () => {
+    const { webhooks, db } = catalog();
+    await webhooks.createEndpoint(endpoint('webhook_a', 'key_a'));
+    for (const videoId of ['video_old_ok', 'video_old_failed', 'video_new_ok', 'video_old_pending']) {
+      await webhooks.recordVideoEnded({ videoId, ownerKeyId: 'key_a', type: 'video.completed' }, undefined, 1000);
+    }
+    const claimed = await webhooks.claimDue('node-a', 60_000, 10, 2000);
+    const idOf = (videoId: string): string => claimed.find((delivery) => (JSON.parse(delivery.payload) as { data: { id: string } }).data.id === videoId)!.id;
+    await webhooks.recordAttempt(idOf('video_old_ok'), 'node-a', ok, undefined, 3000);
+    await webhooks.recordAttempt(idOf('video_old_failed'), 'node-a', refused, undefined, 3000);
+    await webhooks.recordAttempt(idOf('video_new_ok'), 'node-a', ok, undefined, 9000);
+    // Due long ago, but still to be retried: never forgotten.
+    await webhooks.recordAttempt(idOf('video_old_pending'), 'node-a', refused, 3000, 2500);
+    expect(await webhooks.pruneSettled(5000)).toBe(2);
+    const left = await db.selectFrom('webhook_deliveries').select('video_id').orderBy('video_id').execute();
+    expect(left.map((row) => row.video_id)).toEqual(['video_new_ok', 'video_old_pending']);
+  });
+
   it("deletes an endpoint with its deliveries, and only for its owner", async () => {
     const { webhooks } = catalog();
     await webhooks.createEndpoint(endpoint('webhook_a', 'key_a'));

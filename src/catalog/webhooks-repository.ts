@@ -219,6 +219,16 @@ export class WebhooksRepository {
     return Number(update.numUpdatedRows) === 1;
   }
 
+  /**
+   * Forgets deliveries settled (delivered or given up) before `before`: the log is for seeing what happened lately,
+   * and payloads must not pile up forever. A settled row's `next_attempt_at` is when it settled, so the due index
+   * finds them. Answers how many went.
+   */
+  async pruneSettled(before: number): Promise<number> {
+    const deleted = await this.db.deleteFrom('webhook_deliveries').where('status', 'in', ['delivered', 'failed']).where('next_attempt_at', '<', before).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
   /** An endpoint's deliveries, newest first; one more than `limit` is read to say whether more follow. */
   async listDeliveries(endpointId: string, limit: number): Promise<{ deliveries: WebhookDelivery[]; hasMore: boolean }> {
     const rows = await this.db

@@ -8,7 +8,7 @@ import { OutboundError, outboundRequest } from '../policy/outbound-http.js';
 import { retryDelayMs } from './retry-schedule.js';
 
 export interface WebhookDispatcherOptions {
-  webhooks: Pick<WebhooksRepository, 'claimDue' | 'nextDueAt' | 'recordAttempt' | 'recordMissedEvents'>;
+  webhooks: Pick<WebhooksRepository, 'claimDue' | 'nextDueAt' | 'recordAttempt' | 'recordMissedEvents' | 'pruneSettled'>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** KINORA_ALLOW_PRIVATE_URLS: receivers on private addresses are reached too. */
   allowPrivate: boolean;
@@ -29,12 +29,16 @@ const batchSize = 10;
 const responseSnippetBytes = 256;
 /** How far back a starting node looks for events a crash lost (see recordMissedEvents). */
 const catchUpWindowMs = 24 * 60 * 60 * 1000;
+/** How long the delivery log keeps settled deliveries, and how often a node prunes older ones. */
+const keepSettledMs = 30 * 24 * 60 * 60 * 1000;
+const pruneEveryMs = 60 * 60 * 1000;
 
 /**
  * The delivery loop of an API node: claims due deliveries under a lease, POSTs each signed in the Standard Webhooks
  * format through the outbound client (so the SSRF guard applies at delivery too), and settles it: delivered on a 2xx,
  * otherwise retried on the backoff schedule until it gives up. It sleeps until the next delivery falls due, or for
- * `pollMs` at most. Before its first round it queues the events a crash may have lost.
+ * `pollMs` at most. Before its first round it queues the events a crash may have lost; every hour it forgets the
+ * deliveries settled over 30 days ago.
  */
 export function startWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const owner = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -43,7 +47,13 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  let prunedAt = 0;
   const tick = async (): Promise<number> => {
+    if (Date.now() - prunedAt >= pruneEveryMs) {
+      prunedAt = Date.now();
+      const pruned = await options.webhooks.pruneSettled(prunedAt - keepSettledMs);
+      if (pruned > 0) options.logger.info({ pruned }, 'forgot webhook deliveries settled over 30 days ago');
+    }
     const due = await options.webhooks.claimDue(owner, leaseMs, batchSize);
     await Promise.all(due.map((delivery) => attempt(delivery, owner, options)));
     if (due.length === batchSize) return 0;
