@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
@@ -54,6 +55,23 @@ describe('every response', () => {
       ['a CORS preflight', '/v1/videos', { method: 'OPTIONS', headers: { origin: evil, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } }],
     ];
     for (const [what, route, init] of requests) expectSecurityHeaders(await fetch(`${server.url}${route}`, init), what);
+  });
+
+  it('carries them on answers written to the socket before any route runs (broken HTTP)', async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/\r\nx-content-type-options: nosniff\r\n/i);
+    expect(head).toMatch(/\r\nx-frame-options: DENY\r\n/i);
+    expect(head).toMatch(/\r\nreferrer-policy: same-origin\r\n/i);
+    expect((JSON.parse(body) as { error: { code: string } }).error.code).toBe('malformed_request');
   });
 
   it('carries them on the event stream too, whose reply is written by hand', async () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
-import { securityHeadersOf } from '../policy/response-headers.js';
+import { everyResponse, securityHeadersOf } from '../policy/response-headers.js';
 
 /**
  * Answers to requests refused before any hook or route runs, which Fastify would give in its own JSON shape: kept in
@@ -38,7 +38,9 @@ export function answerConnectionError(error: ConnectionError, socket: Socket): v
   const { status, message, code } = connectionErrors[error.code] ?? { status: 400, message: 'The request is not valid HTTP.', code: 'malformed_request' };
   const body = JSON.stringify(new ApiError(status, message, { type: 'invalid_request_error', code }).toJSON());
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // Written before any hook can run, so the headers every answer carries are written here too (plain http: no HSTS).
+    const security = Object.entries(everyResponse).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${security}Connection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
 }

@@ -18,7 +18,7 @@ export function noteResponseHeaders(request: FastifyRequest, headers: Record<str
  * Referer. `same-origin` rather than `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
  * studio's own writes, which the CSRF check must refuse.
  */
-const everyResponse = {
+export const everyResponse = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'same-origin',
