@@ -10,7 +10,7 @@ const apiTestFiles = [
   'artists', 'bad-input', 'cancel', 'comfyui-engine', 'create-safety', 'fuzz-routes', 'gallery', 'health-and-metrics', 'key-isolation',
   'keys-and-limits', 'kill-switch', 'leak-watch', 'ledger', 'openai-engine', 'provenance', 'render-failure', 'route-scopes',
   'video-blend-recut', 'video-edit-extend', 'video-events', 'video-operations-bad-input', 'video-options', 'video-preview',
-  'videos-sdk', 'watermark', 'ssrf', 'webhooks',
+  'videos-sdk', 'watermark', 'ssrf', 'webhooks', 'hostile-uploads', 'no-secrets-in-logs', 'security-headers',
 ].map((name) => `test/${name}.test.ts`);
 
 export default defineConfig({
