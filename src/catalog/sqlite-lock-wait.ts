@@ -1,7 +1,10 @@
 import type { Database as SqliteFile, Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-const isBusy = (error: unknown): boolean => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+/** SQLite's code when another process held the file's lock past busy_timeout (extended codes included). */
+export const isSqliteBusyCode = (code: unknown): boolean => typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+
+const isBusy = (error: unknown): boolean => isSqliteBusyCode((error as { code?: unknown }).code);
 
 /**
  * SQLite waits for another process's lock synchronously, so a wait stops this whole process (every request, every

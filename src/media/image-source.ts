@@ -1,6 +1,6 @@
 import { badRequest, type ApiError } from '../domain/errors.js';
 import { OutboundError, outboundRequest } from '../policy/outbound-http.js';
-import { assertPublicUrl } from '../policy/url-guard.js';
+import { assertPublicUrl, privateAddressRefusal } from '../policy/url-guard.js';
 
 const maxRedirects = 3;
 const fetchTimeoutMs = 10_000;
@@ -39,7 +39,7 @@ function fetchRefusal(error: OutboundError, param: string, maxBytes: number): Ap
     case 'too_large':
       return tooLarge(param, maxBytes);
     case 'address_refused':
-      return badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
+      return privateAddressRefusal(param);
     case 'invalid_url':
       return badRequest(`'${param}' redirected to a URL this server does not fetch.`, param, 'invalid_url');
     case 'too_many_redirects':

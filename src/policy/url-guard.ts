@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { badRequest } from '../domain/errors.js';
+import { badRequest, type ApiError } from '../domain/errors.js';
 
 /**
  * Whether an address is plain public unicast. Everything else is refused for user URLs: loopback, private, link-local
@@ -11,6 +11,11 @@ import { badRequest } from '../domain/errors.js';
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   return ipaddr.process(address).range() === 'unicast';
+}
+
+/** The 400 for a user URL that reaches a private or reserved address, found early or at connect time. */
+export function privateAddressRefusal(param: string): ApiError {
+  return badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
 }
 
 /**
@@ -31,9 +36,7 @@ export async function assertPublicUrl(raw: string, param: string, allowPrivate: 
   if (allowPrivate) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = ipaddr.isValid(host) ? [host] : await resolveAll(host, param);
-  if (!addresses.every(isPublicAddress)) {
-    throw badRequest(`'${param}' points at a private or reserved address, which this server does not fetch.`, param, 'url_not_allowed');
-  }
+  if (!addresses.every(isPublicAddress)) throw privateAddressRefusal(param);
   return url;
 }
 

@@ -99,11 +99,7 @@ export class BullmqQueue implements JobQueue {
 
   async enqueue(job: Job, options: { transaction?: Transaction<Database> } = {}): Promise<{ afterCommit: () => void }> {
     await this.table.insert(job, options.transaction);
-    // A failed dispatch (Redis away) is only late: the sweep finds the committed row.
-    const dispatch = (): Promise<void> =>
-      this.dispatch([{ videoId: job.videoId, priority: job.priority ?? 0 }])
-        .then(() => this.announce())
-        .catch((error: unknown) => this.reportError(error, 'dispatching a new job'));
+    const dispatch = (): Promise<void> => this.offerNow(job.videoId, job.priority ?? 0, 'dispatching a new job');
     // Inside a transaction the row is not visible yet: the caller dispatches it after its commit.
     if (!options.transaction) await dispatch();
     return { afterCommit: () => void dispatch() };
@@ -149,11 +145,7 @@ export class BullmqQueue implements JobQueue {
 
   async release(job: ClaimedJob, workerId: string): Promise<void> {
     const released = await this.table.release(job, workerId);
-    if (!released) return;
-    // Dispatched and announced at once, so an idle worker elsewhere takes it now; if Redis is away, the sweep will.
-    await this.dispatch([{ videoId: job.videoId, priority: released.priority }])
-      .then(() => this.announce())
-      .catch((error: unknown) => this.reportError(error, 'handing a job back'));
+    if (released) await this.offerNow(job.videoId, released.priority, 'handing a job back');
   }
 
   async cancel(videoId: string): Promise<void> {
@@ -217,6 +209,16 @@ export class BullmqQueue implements JobQueue {
         opts: { jobId: videoId, priority: bullmqPriority(priority), delay, removeOnComplete: true, removeOnFail: true },
       })),
     );
+  }
+
+  /**
+   * Dispatches a claimable row and wakes idle workers everywhere, so one takes it now. Never throws: with Redis away
+   * the job is only late, as the sweep finds the committed row.
+   */
+  private offerNow(videoId: string, priority: number, during: string): Promise<void> {
+    return this.dispatch([{ videoId, priority }])
+      .then(() => this.announce())
+      .catch((error: unknown) => this.reportError(error, during));
   }
 
   private async announce(): Promise<void> {
