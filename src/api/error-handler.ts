@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ApiError } from '../domain/errors.js';
+import { ApiError, serverError } from '../domain/errors.js';
 import { isBackendUnavailable } from './backend-unavailable.js';
 
 /** A catalog or queue restart takes seconds: the SDK retries after this, and a load balancer may try another node. */
@@ -49,7 +49,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const error = raw instanceof ApiError ? raw : (fromFastify(raw) ?? (isBackendUnavailable(raw) ? backendUnavailable() : undefined));
     if (!error) {
       request.log.error({ err: raw }, 'unhandled error');
-      return reply.status(500).type('application/json').send(new ApiError(500, 'The server had an error while processing your request.', { code: 'server_error' }).toJSON());
+      return reply.status(500).type('application/json').send(serverError().toJSON());
     }
     if (error.status >= 500) request.log.error({ err: raw }, 'server error');
     return reply.status(error.status).headers(error.headers).type('application/json').send(error.toJSON());

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../domain/errors.js';
+import { ApiError, serverError } from '../domain/errors.js';
 import { everyResponse, securityHeadersOf } from '../policy/response-headers.js';
 
 /**
@@ -18,7 +18,7 @@ export function answerRouterError(error: FastifyError, request: FastifyRequest, 
     answer = new ApiError(400, 'The URL is malformed: it has an invalid percent-escape.', { code: 'invalid_url' });
   } else {
     request.log.error({ err: error }, 'router error');
-    answer = new ApiError(500, 'The server had an error while processing your request.', { code: 'server_error' });
+    answer = serverError();
   }
   void reply.status(answer.status).header('x-request-id', request.id).headers(securityHeadersOf(request)).type('application/json').send(answer.toJSON());
 }

@@ -53,6 +53,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The answer to a fault of the server's own: generic, since its details go to the log, never to the client. */
+export const serverError = (): ApiError => new ApiError(500, 'The server had an error while processing your request.', { code: 'server_error' });
+
 export const badRequest = (message: string, param: string | null = null, code = 'invalid_value'): ApiError =>
   new ApiError(400, message, { param, code });
 

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { WebhooksRepository } from '../catalog/webhooks-repository.js';
+import { unixSeconds } from '../domain/unix-time.js';
 import type { AttemptResult, DueDelivery } from '../domain/webhook.js';
 import { OutboundError, outboundRequest } from '../policy/outbound-http.js';
 import { retryDelayMs } from './retry-schedule.js';
@@ -113,7 +114,7 @@ async function send(delivery: DueDelivery, allowPrivate: boolean): Promise<Attem
     'content-type': 'application/json',
     'user-agent': 'Kinora-Webhooks/1',
     'webhook-id': delivery.eventId,
-    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+    'webhook-timestamp': String(unixSeconds(timestamp.getTime())),
     'webhook-signature': new Webhook(delivery.secret).sign(delivery.eventId, timestamp, delivery.payload),
   };
   try {
