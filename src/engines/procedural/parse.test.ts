@@ -50,6 +50,13 @@ describe('planPrompt: subjects', () => {
   it('picks better artwork for a person doing something', () => {
     expect(subject('a man walking his dog')).toMatchObject({ noun: 'man', asset: 'fluent-emoji-flat:man-walking' });
   });
+
+  it('draws birds in flight with their wings spread, and perched ones standing', () => {
+    expect(subject('a flock of birds flying over the sea')).toMatchObject({ noun: 'bird', asset: 'game-icons:dove#3d4656' });
+    expect(subject('seagulls gliding over the harbour')).toMatchObject({ noun: 'bird', action: 'glide', asset: 'game-icons:dove#3d4656' });
+    expect(subject('two ravens fly')).toMatchObject({ noun: 'crow', asset: 'game-icons:dove#26262b' });
+    expect(subject('a bird singing on a branch')).toMatchObject({ noun: 'bird', asset: 'fluent-emoji-flat:bird' });
+  });
 });
 
 describe('planPrompt: scene', () => {

@@ -66,12 +66,21 @@ function entry(noun: string, art: string, kind: NounKind, place: Place, action: 
   };
   if (o.setting) result.setting = o.setting;
   if (o.variants) {
-    result.variants = Object.fromEntries(Object.entries(o.variants).map(([action, icon]) => [action, FLUENT + icon]));
+    result.variants = Object.fromEntries(Object.entries(o.variants).map(([action, art]) => [action, art.includes(':') ? art : FLUENT + art]));
   }
   return result;
 }
 
 const front = true;
+/**
+ * Birds whose emoji stands on its feet are drawn, while they fly, as a silhouette with its wings spread (game-icons'
+ * dove, painted `paint` unless the prompt names a colour): a standing bird bobbing across the sky reads as anything
+ * but flight, and the flap squashes spread wings the way wings beat.
+ */
+const inFlight = (paint: string): Record<string, string> => {
+  const art = `game-icons:dove${paint}`;
+  return { fly: art, glide: art };
+};
 const personVariants = (prefix: string): Record<string, string> => ({
   walk: `${prefix}-walking`, run: `${prefix}-running`, race: `${prefix}-running`, chase: `${prefix}-running`,
   swim: `${prefix}-swimming`, climb: `${prefix}-climbing`, surf: `${prefix}-surfing`, ride: `${prefix}-biking`,
@@ -147,12 +156,12 @@ export const handNouns: readonly NounEntry[] = [
   entry('dodo', 'dodo', 'bird', 'ground', 'walk', { scale: 0.7, setting: 'island' }),
   entry('phoenix', 'phoenix-bird', 'creature', 'air', 'fly', { scale: 1.2, front, aliases: 'firebird', setting: 'sky' }),
   // ---- birds
-  entry('bird', 'bird', 'bird', 'air', 'fly', { scale: 0.45, aliases: 'birdie,sparrow,robin,cardinal,finch,songbird,seagull,gull', setting: 'sky' }),
+  entry('bird', 'bird', 'bird', 'air', 'fly', { scale: 0.45, aliases: 'birdie,sparrow,robin,cardinal,finch,songbird,seagull,gull', setting: 'sky', variants: inFlight('#3d4656') }),
   entry('eagle', 'eagle', 'bird', 'air', 'glide', { scale: 0.8, aliases: 'hawk,falcon,vulture,condor', setting: 'mountains' }),
   entry('owl', 'owl', 'bird', 'air', 'fly', { scale: 0.6, front, aliases: 'owlet', setting: 'forest' }),
   entry('parrot', 'parrot', 'bird', 'air', 'fly', { scale: 0.55, aliases: 'macaw,parakeet,cockatoo', setting: 'jungle' }),
   entry('dove', 'dove', 'bird', 'air', 'fly', { scale: 0.5, aliases: 'pigeon', setting: 'city' }),
-  entry('crow', 'blackbird', 'bird', 'air', 'fly', { scale: 0.5, aliases: 'raven,blackbird,magpie', setting: 'forest' }),
+  entry('crow', 'blackbird', 'bird', 'air', 'fly', { scale: 0.5, aliases: 'raven,blackbird,magpie', setting: 'forest', variants: inFlight('#26262b') }),
   entry('chicken', 'chicken', 'bird', 'ground', 'walk', { scale: 0.55, aliases: 'hen', setting: 'farm' }),
   entry('rooster', 'rooster', 'bird', 'ground', 'walk', { scale: 0.6, aliases: 'cockerel', setting: 'farm' }),
   entry('chick', 'baby-chick', 'bird', 'ground', 'hop', { scale: 0.35, aliases: 'chicklet,duckling', setting: 'farm' }),
