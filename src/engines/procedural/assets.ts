@@ -10,7 +10,7 @@
  * hue and saturation), then darkens or lightens for near-black and near-white tints where hue alone says nothing. A
  * silhouette has no colours of its own: the tint, or else the paint in its asset id, is what it is filled with.
  */
-import { Canvas, loadImage } from '@napi-rs/canvas';
+import { Canvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { colorKeywords, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils';
 import { derivedIcon } from './artwork/derived-icons.js';
 import { fluentSet, gameIconSet, type IconData } from './artwork/icon-sets.js';
@@ -205,6 +205,30 @@ async function rasterise(request: SpriteRequest): Promise<Sprite> {
   return { canvas: out, width, height, pad };
 }
 
+/** Rec. 709 luma of an sRGB colour, 0..1 (on the gamma-encoded values, as the blend modes work). */
+function lumaOf(r: number, g: number, b: number): number {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/** Mean luma of the art's visible pixels, each weighted by its opacity. */
+function meanLuma(canvas: Canvas): number {
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let sum = 0;
+  let weight = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const a = data[i + 3] as number;
+    if (a === 0) continue;
+    sum += a * lumaOf(data[i] as number, data[i + 1] as number, data[i + 2] as number);
+    weight += a;
+  }
+  return weight ? sum / weight : 0;
+}
+
+/**
+ * Paint the art the named colour: its hue and saturation, keeping the art's own light and shade. A light colour on
+ * dark art would come out as its dim form (yellow on a red car is olive), so the art is then lifted toward the
+ * colour until it is about as light as the colour itself; a dark colour deepens the art instead.
+ */
 function tintInPlace(canvas: Canvas, tint: string): void {
   const rgb = parseColor(tint);
   if (!rgb) return;
@@ -213,24 +237,31 @@ function tintInPlace(canvas: Canvas, tint: string): void {
   const original = new Canvas(width, height);
   original.getContext('2d').drawImage(canvas, 0, 0);
   const css = `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
-  const luma = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-  ctx.globalCompositeOperation = 'color';
-  ctx.fillStyle = css;
-  ctx.fillRect(0, 0, width, height);
+  const luma = lumaOf(...rgb);
+  // Blend modes paint over transparent pixels too: each pass is cut back to the art's own shape.
+  const keepShape = (): void => {
+    ctx.globalAlpha = 1;
+    ctx.globalCompositeOperation = 'destination-in';
+    ctx.drawImage(original, 0, 0);
+    ctx.globalCompositeOperation = 'source-over';
+  };
+  const paint = (mode: SKRSContext2D['globalCompositeOperation'], alpha: number): void => {
+    ctx.globalCompositeOperation = mode;
+    ctx.globalAlpha = alpha;
+    ctx.fillStyle = css;
+    ctx.fillRect(0, 0, width, height);
+    keepShape();
+  };
+  paint('color', 1);
   if (luma < 0.3) {
-    ctx.globalCompositeOperation = 'multiply';
-    ctx.globalAlpha = 0.75;
-    ctx.fillRect(0, 0, width, height);
-  } else if (luma > 0.8) {
-    ctx.globalCompositeOperation = 'screen';
-    ctx.globalAlpha = 0.55;
-    ctx.fillRect(0, 0, width, height);
+    paint('multiply', 0.75);
+    return;
   }
-  // Blend modes painted over transparent pixels too; keep only the art's own shape.
-  ctx.globalAlpha = 1;
-  ctx.globalCompositeOperation = 'destination-in';
-  ctx.drawImage(original, 0, 0);
-  ctx.globalCompositeOperation = 'source-over';
+  // Screen with the colour at alpha k adds about k × luma × (1 − have) to a pixel of luma `have`.
+  const have = meanLuma(canvas);
+  const want = 0.85 * luma;
+  const k = have < want ? Math.min(0.8, (want - have) / (luma * (1 - have))) : 0;
+  if (k > 0.02) paint('screen', k);
 }
 
 function shadeInPlace(canvas: Canvas, shade: string): void {

@@ -1,6 +1,7 @@
 /**
- * What a viewer would notice in the rendered frames: night is dark, a red car is red where the car is, a pan moves
- * the scenery the right way, and a still scene holds still. Real rendering through FrameRenderer, measured on pixels.
+ * What a viewer would notice in the rendered frames: night is dark, a red car is red where the car is (and a yellow one
+ * still yellow at dusk), a pan moves the scenery the right way, and a still scene holds still. Real rendering through
+ * FrameRenderer, measured on pixels.
  */
 import { describe, expect, it } from 'vitest';
 import { frameDiff, meanLuminance } from '../../../test/helpers/frames.js';
@@ -29,22 +30,30 @@ async function clip(prompt: string, width = 320, height = 180, seconds = 1, seed
   };
 }
 
-const isRed = (p: Uint8Array, i: number): boolean => {
+type PixelTest = (p: Uint8Array, i: number) => boolean;
+
+const isRed: PixelTest = (p, i) => {
   const [r, g, b] = [p[i] as number, p[i + 1] as number, p[i + 2] as number];
   return r > 110 && r > 1.7 * g && r > 1.7 * b;
 };
 
-/** Share of red pixels in a screen rectangle (clamped to the frame), and how many pixels it had. */
-function redShare(p: Uint8Array, width: number, height: number, box: { x0: number; y0: number; x1: number; y1: number }): { share: number; pixels: number } {
-  let red = 0;
+/** Yellow as a viewer names it: bright red and green together, little blue (olive, its dimmed form, is too dark). */
+const isYellow: PixelTest = (p, i) => {
+  const [r, g, b] = [p[i] as number, p[i + 1] as number, p[i + 2] as number];
+  return r > 185 && g > 160 && b < 0.45 * g;
+};
+
+/** Share of pixels passing `test` in a screen rectangle (clamped to the frame), and how many pixels it had. */
+function colourShare(p: Uint8Array, width: number, height: number, box: { x0: number; y0: number; x1: number; y1: number }, test: PixelTest): { share: number; pixels: number } {
+  let hits = 0;
   let pixels = 0;
   for (let y = Math.max(0, Math.round(box.y0)); y < Math.min(height, Math.round(box.y1)); y++) {
     for (let x = Math.max(0, Math.round(box.x0)); x < Math.min(width, Math.round(box.x1)); x++) {
       pixels++;
-      if (isRed(p, (y * width + x) * 4)) red++;
+      if (test(p, (y * width + x) * 4)) hits++;
     }
   }
-  return { share: pixels ? red / pixels : 0, pixels };
+  return { share: pixels ? hits / pixels : 0, pixels };
 }
 
 /**
@@ -104,34 +113,45 @@ describe('rendered pixels', () => {
     }
   });
 
-  it('paints a red car red, where the timeline puts the car', async () => {
+  /** How much of the middle of the car's body, and of the whole frame, passes `test` (frame 12 of a still shot). */
+  const carColour = async (prompt: string, test: PixelTest): Promise<{ inBox: number; inFrame: number; pixels: number }> => {
     const W = 640;
     const H = 360;
-    const carBox = async (color: string): Promise<{ inBox: number; inFrame: number; pixels: number }> => {
-      const c = await clip(`a ${color} car on a street at noon, static camera`, W, H);
-      const shot = c.timeline.shots[0]!;
-      const index = shot.actors.findIndex((actor) => actor.noun === 'car');
-      expect(index).toBeGreaterThanOrEqual(0);
-      const frame = 12;
-      const state = sampleFrame(c.timeline, frame);
-      const car = state.actors.find((actor) => actor.actor === index)!;
-      // The middle of the car's body: its art stands on (x, y) and is h tall; the box keeps clear of its outline.
-      const m = layerMatrix({ width: W, height: H, unit: Math.min(W, H), view: c.timeline.view }, shot.actors[index]!.depth, state.camera);
-      const cx = m.a * car.x + m.c * (car.y - car.h * 0.45) + m.e;
-      const cy = m.b * car.x + m.d * (car.y - car.h * 0.45) + m.f;
-      const half = car.h * m.d * 0.2;
-      const pixels = c.frame(frame);
-      const box = redShare(pixels, W, H, { x0: cx - half * 1.5, y0: cy - half, x1: cx + half * 1.5, y1: cy + half });
-      const all = redShare(pixels, W, H, { x0: 0, y0: 0, x1: W, y1: H });
-      return { inBox: box.share, inFrame: all.share, pixels: box.pixels };
-    };
-    const red = await carBox('red');
+    const c = await clip(prompt, W, H);
+    const shot = c.timeline.shots[0]!;
+    const index = shot.actors.findIndex((actor) => actor.noun === 'car');
+    expect(index).toBeGreaterThanOrEqual(0);
+    const frame = 12;
+    const state = sampleFrame(c.timeline, frame);
+    const car = state.actors.find((actor) => actor.actor === index)!;
+    // The middle of the car's body: its art stands on (x, y) and is h tall; the box keeps clear of its outline.
+    const m = layerMatrix({ width: W, height: H, unit: Math.min(W, H), view: c.timeline.view }, shot.actors[index]!.depth, state.camera);
+    const cx = m.a * car.x + m.c * (car.y - car.h * 0.45) + m.e;
+    const cy = m.b * car.x + m.d * (car.y - car.h * 0.45) + m.f;
+    const half = car.h * m.d * 0.2;
+    const pixels = c.frame(frame);
+    const box = colourShare(pixels, W, H, { x0: cx - half * 1.5, y0: cy - half, x1: cx + half * 1.5, y1: cy + half }, test);
+    const all = colourShare(pixels, W, H, { x0: 0, y0: 0, x1: W, y1: H }, test);
+    return { inBox: box.share, inFrame: all.share, pixels: box.pixels };
+  };
+
+  it('paints a red car red, where the timeline puts the car', async () => {
+    const red = await carColour('a red car on a street at noon, static camera', isRed);
     expect(red.pixels).toBeGreaterThan(100);
     expect(red.inBox).toBeGreaterThan(0.3);
     expect(red.inBox).toBeGreaterThan(red.inFrame * 5);
     // The red comes from the word: the same car asked for in blue has none there.
-    const blue = await carBox('blue');
+    const blue = await carColour('a blue car on a street at noon, static camera', isRed);
     expect(blue.inBox).toBeLessThan(0.05);
+  });
+
+  it('keeps a named colour that colour in dim, tinted light: a yellow car at dusk is yellow, not olive', async () => {
+    const yellow = await carColour('a yellow car on a street at dusk, static camera', isYellow);
+    expect(yellow.pixels).toBeGreaterThan(100);
+    expect(yellow.inBox).toBeGreaterThan(0.3);
+    // The light still falls on it: the same car at noon is brighter yellow.
+    const noon = await carColour('a yellow car on a street at noon, static camera', isYellow);
+    expect(noon.inBox).toBeGreaterThan(0.3);
   });
 
   it('moves the scenery rightward when the camera pans left, and leftward when it pans right', async () => {

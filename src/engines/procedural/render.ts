@@ -72,7 +72,10 @@ export class FrameRenderer {
         const poseScale = actor.action === 'grow' || actor.action === 'shrink' || actor.action === 'burst' ? 1.35 : 1.15;
         const px = actor.size * actor.perspective * pathScale * poseScale * this.unit * maxZoom;
         const glowColor = neonAccents[i % neonAccents.length] as string;
-        jobs.push(loadSprite({ asset: actor.asset, heightPx: px, tint: actor.tint, treatment, glowColor, shade, style: shot.style, ink: inkFor(shot.style) }).then((sprite) => {
+        // A colour the prompt names must still read as that colour: dimmed by dusk light, yellow turns olive and
+        // orange brown, so a subject painted the named colour takes a quarter of the scene's shading.
+        const actorShade = shade && actor.tint ? mix(shade, '#ffffff', 0.75) : shade;
+        jobs.push(loadSprite({ asset: actor.asset, heightPx: px, tint: actor.tint, treatment, glowColor, shade: actorShade, style: shot.style, ink: inkFor(shot.style) }).then((sprite) => {
           this.sprites.set(`${shot.index}:${i}`, sprite);
         }));
       });
