@@ -137,6 +137,27 @@ describe('assets and vocabulary', () => {
     expect(paint(body).rgb[2]).toBeGreaterThan(paint(horse).rgb[2] + 60);
   });
 
+  it('draws the fox and the wolf as whole walking bodies, with a bushy tail instead of the dog\'s curl', async () => {
+    const fox = lexicon().nounByName.get('fox');
+    const wolf = lexicon().nounByName.get('wolf');
+    expect(fox?.asset).toBe('fluent-emoji-flat:fox-body');
+    expect(wolf?.asset).toBe('fluent-emoji-flat:wolf-body');
+    // At rest they keep a sitting pose.
+    expect(fox?.variants?.sleep).toBe('game-icons:fox#d8742c');
+    const sprite = async (asset: string): Promise<Canvas> => (await loadSprite({ asset, heightPx: 96 })).canvas;
+    const [foxBody, wolfBody, dog] = await Promise.all([sprite(fox?.asset ?? ''), sprite(wolf?.asset ?? ''), sprite('fluent-emoji-flat:dog')]);
+    // The dog's legs and body, exactly: the lower half has the dog's outline.
+    for (let y = 60; y < 96; y += 4) for (let x = 0; x < 80; x += 4) expect(alphaAt(foxBody, x, y) > 128).toBe(alphaAt(dog, x, y) > 128);
+    // The curl rose above the back, in from the tail's end; the fox has sky there.
+    expect(alphaAt(dog, 66, 23)).toBeGreaterThan(128);
+    expect(alphaAt(foxBody, 66, 23)).toBeLessThan(128);
+    const [r, g, b] = paint(foxBody).rgb;
+    expect(r).toBeGreaterThan(g + 50);
+    expect(g).toBeGreaterThan(b);
+    const grey = paint(wolfBody).rgb;
+    expect(Math.max(...grey) - Math.min(...grey)).toBeLessThan(30);
+  });
+
   it('lists the vocabulary', () => {
     const v = listVocabulary();
     expect(v.settings.length).toBeGreaterThanOrEqual(25);

@@ -33,6 +33,9 @@ describe('planPrompt: subjects', () => {
     expect(subject('a rocket flying upward')).toMatchObject({ direction: 'up' });
     // "orange" is a colour before a noun and a fruit on its own.
     expect(subject('an orange')).toMatchObject({ noun: 'orange', color: null });
+    // "Red" names the species of a red fox (its own russet art); another colour still paints it.
+    expect(subject('two red foxes')).toMatchObject({ noun: 'fox', count: 2, color: null });
+    expect(subject('a blue fox')).toMatchObject({ noun: 'fox', color: 'blue' });
   });
 
   it('maps verb forms to action lemmas', () => {

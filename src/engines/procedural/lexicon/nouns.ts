@@ -77,6 +77,8 @@ const front = true;
  * dove, painted `paint` unless the prompt names a colour): a standing bird bobbing across the sky reads as anything
  * but flight, and the flap squashes spread wings the way wings beat.
  */
+/** A sitting pose for an animal whose whole-body art walks: used while it sits, sleeps or stays put. */
+const atRest = (art: string): Record<string, string> => ({ sit: art, sleep: art, idle: art });
 const inFlight = (paint: string): Record<string, string> => {
   const art = `game-icons:dove${paint}`;
   return { fly: art, glide: art };
@@ -105,8 +107,8 @@ export const handNouns: readonly NounEntry[] = [
   entry('rat', 'rat', 'animal', 'ground', 'run', { scale: 0.45, setting: 'street' }),
   entry('hamster', 'hamster', 'animal', 'ground', 'roll', { scale: 0.4, front, aliases: 'guinea pig,gerbil', setting: 'room' }),
   // Emoji draw fox, wolf, bear, lion, frog, koala and moose as faces only; whole-body silhouettes walk better.
-  entry('fox', 'game-icons:fox#d8742c', 'animal', 'ground', 'walk', { front, aliases: 'vixen', setting: 'forest' }),
-  entry('wolf', 'game-icons:sitting-dog#80868f', 'animal', 'ground', 'walk', { aliases: 'wolves', setting: 'forest' }),
+  entry('fox', 'fox-body', 'animal', 'ground', 'walk', { aliases: 'vixen', setting: 'forest', variants: atRest('game-icons:fox#d8742c') }),
+  entry('wolf', 'wolf-body', 'animal', 'ground', 'walk', { aliases: 'wolves', setting: 'forest', variants: atRest('game-icons:sitting-dog#80868f') }),
   entry('bear', 'game-icons:polar-bear#6b4a2f', 'animal', 'ground', 'walk', { scale: 1.3, aliases: 'grizzly,grizzlies', setting: 'forest' }),
   entry('polar bear', 'game-icons:polar-bear#f1eee6', 'animal', 'ground', 'walk', { scale: 1.3, setting: 'snowfield' }),
   entry('panda', 'panda', 'animal', 'ground', 'sit', { scale: 1.1, front, setting: 'forest' }),

@@ -157,6 +157,12 @@ export const colorAliases: Record<string, string> = {
   'pale yellow': 'lightyellow', grayish: 'gray', 'rainbow colored': 'hotpink', 'multicolored': 'hotpink', 'colored': '',
 };
 
+/**
+ * A colour word that, before this noun, names the species rather than a paint: a red fox or a red squirrel is its
+ * own russet, which its art already has; painted pure red it would look dipped in paint. Another colour still paints.
+ */
+export const speciesColors: Readonly<Record<string, string>> = { fox: 'red', squirrel: 'red' };
+
 // --------------------------------------------------------------------------------------------------------- the scene
 export const settingSynonyms: Synonyms = {
   beach: ['shore', 'seashore', 'seaside', 'coast', 'coastline', 'shoreline', 'cove', 'sandy beach', 'bay', 'cliffs', 'sea cliff', 'boardwalk'],

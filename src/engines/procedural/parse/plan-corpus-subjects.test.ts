@@ -76,7 +76,8 @@ const colors: PlanCase[] = [
   { prompt: 'three white sheep and two black goats', subjects: [{ noun: 'sheep', count: 3, color: 'white' }, { noun: 'goat', count: 2, color: 'black' }] },
   { prompt: 'a girl with a red balloon', subjects: [{ noun: 'girl', color: null }, { noun: 'balloon', color: 'red' }] },
   { prompt: 'a car, red and shiny, drives', subjects: [{ noun: 'car', color: 'red', action: 'drive' }], unmatched: ['shiny'] },
-  { prompt: 'the fox, which is red, runs', subjects: [{ noun: 'fox', color: 'red', action: 'run' }] },
+  { prompt: 'the fox, which is white, runs', subjects: [{ noun: 'fox', color: 'white', action: 'run' }] },
+  { prompt: 'the fox, which is red, runs', subjects: [{ noun: 'fox', color: null, action: 'run' }] },
   { prompt: 'a turquoise fish', subjects: [{ noun: 'fish', color: 'turquoise' }] },
 ];
 

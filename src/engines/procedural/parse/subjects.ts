@@ -6,6 +6,7 @@
 import type { Subject } from '../../../domain/scene-plan.js';
 import { lexicon, type Size } from '../lexicon/index.js';
 import type { NounEntry } from '../lexicon/nouns.js';
+import { speciesColors } from '../lexicon/words.js';
 import { MAX_SUBJECTS, type ParsedSubject, type Reading } from './reading.js';
 import { actionFor } from './verb-sense.js';
 
@@ -14,6 +15,11 @@ const sizeOrder: readonly Size[] = ['tiny', 'small', 'medium', 'large', 'huge'];
 function stepSize(size: Size, step: number): Size {
   const i = sizeOrder.indexOf(size);
   return sizeOrder[Math.max(0, Math.min(sizeOrder.length - 1, i + step))] ?? size;
+}
+
+/** The paint a subject is asked for: none where the colour word is part of the species' name ("a red fox"). */
+function paintFor(noun: string, color: string | null): string | null {
+  return color !== null && speciesColors[noun] === color ? null : color;
 }
 
 function assetFor(entry: NounEntry | undefined, fallbackAsset: string, action: string): string {
@@ -28,7 +34,7 @@ export function toSubject(parsed: ParsedSubject): Subject {
     noun: parsed.entry.noun,
     asset: assetFor(parsed.entry, parsed.entry.asset, action),
     count: parsed.count,
-    color: parsed.color,
+    color: paintFor(parsed.entry.noun, parsed.color),
     size: stepSize(parsed.size ?? 'medium', parsed.sizeStep),
     action,
     direction: parsed.direction ?? 'none',
@@ -43,7 +49,7 @@ function editSubject(target: Subject, parsed: ParsedSubject, renamed: boolean): 
     noun: entry.noun,
     asset: assetFor(entry, entry.asset, action),
     count: parsed.countExplicit ? parsed.count : target.count,
-    color: parsed.color ?? (renamed ? null : target.color),
+    color: parsed.color ? paintFor(entry.noun, parsed.color) : renamed ? null : target.color,
     size: stepSize(parsed.size ?? target.size, parsed.sizeStep),
     action,
     direction: parsed.direction ?? target.direction,
