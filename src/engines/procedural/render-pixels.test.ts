@@ -113,6 +113,23 @@ describe('rendered pixels', () => {
     }
   });
 
+  it('mirrors the sky in the sea: warm far out at sunset, blue at noon', async () => {
+    // Mean red minus blue of the far sea, below the horizon (the ocean's horizon is at 45 % of the height).
+    const warmth = async (time: string): Promise<number> => {
+      const c = await clip(`the open ocean at ${time}, static camera`, 320, 180);
+      const p = c.frame(12);
+      let sum = 0;
+      let n = 0;
+      for (let y = 86; y < 120; y++) {
+        for (let x = 0; x < 320; x++, n++) sum += (p[(y * 320 + x) * 4] as number) - (p[(y * 320 + x) * 4 + 2] as number);
+      }
+      return sum / n;
+    };
+    // Measured: 67 (35 when warm light alone tinted the blue, which read as grey-brown).
+    expect(await warmth('sunset')).toBeGreaterThan(50);
+    expect(await warmth('noon')).toBeLessThan(-20);
+  });
+
   /** How much of the middle of the car's body, and of the whole frame, passes `test` (frame 12 of a still shot). */
   const carColour = async (prompt: string, test: PixelTest): Promise<{ inBox: number; inFrame: number; pixels: number }> => {
     const W = 640;

@@ -62,9 +62,21 @@ function props(kit: Kit, prop: PropKind, base: number, spacing: number, size: nu
   };
 }
 
+/**
+ * Water mirrors the sky: its far edge, seen at a glancing angle, takes on the colour at the horizon, and its near edge
+ * the deeper colour overhead; the more so the lower the sun. A sunset sea glows orange far out and darkens to violet
+ * near by, where warm light alone would turn the blue a muddy grey.
+ */
+function reflecting(kit: Kit, color: string, part: 'far' | 'near'): string {
+  const sky = styleColor(part === 'far' ? kit.light.skyBottom : kit.light.skyTop, kit.style === 'neon' ? 'flat' : kit.style);
+  const k = Math.min(0.6, 0.2 + kit.light.tintAmount);
+  return mix(color, sky, part === 'far' ? k : k * 0.5);
+}
+
 function water(kit: Kit, y0: number, y1: number, color: string, color2: string, amp: number, speed: number, depth: number, foam: string | null = null): LayerItem {
   return {
-    kind: 'water', y0, y1, color: kit.c(color, depth), color2: kit.c(color2, depth), highlight: kit.c(mix(color, '#ffffff', 0.55), depth),
+    kind: 'water', y0, y1, color: reflecting(kit, kit.c(color, depth), 'far'), color2: reflecting(kit, kit.c(color2, depth), 'near'),
+    highlight: kit.c(mix(color, '#ffffff', 0.55), depth),
     amp, speed, lines: Math.round(10 + 14 * depth), seed: kit.seed(), foam: foam ? kit.c(foam, depth) : null,
   };
 }
