@@ -94,6 +94,25 @@ describe('assets and vocabulary', () => {
     expect(lit.rgb[0] + lit.rgb[1] + lit.rgb[2]).toBeLessThan(plain.rgb[0] + plain.rgb[1] + plain.rgb[2]);
   });
 
+  it('cuts a sprite into facets in low-poly, keeping its outline', async () => {
+    const plain = (await loadSprite({ asset: 'fluent-emoji-flat:dog', heightPx: 120 })).canvas;
+    const faceted = (await loadSprite({ asset: 'fluent-emoji-flat:dog', heightPx: 120, style: 'low-poly' })).canvas;
+    let outline = 0;
+    let samples = 0;
+    for (let y = 1; y < plain.height; y += 3) {
+      for (let x = 1; x < plain.width; x += 3, samples++) if (alphaAt(plain, x, y) > 128 === alphaAt(faceted, x, y) > 128) outline++;
+    }
+    expect(outline / samples).toBeGreaterThan(0.95);
+    // The emoji is a few flat fills; cut into facets, each lit a little differently, it has many more colours.
+    const colours = (canvas: Canvas): number => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) === 255) seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+      return seen.size;
+    };
+    expect(colours(faceted)).toBeGreaterThan(colours(plain) * 2);
+  });
+
   it('shades a silhouette and edges it darker, so it is no flat blob', async () => {
     const bear = (await loadSprite({ asset: 'game-icons:polar-bear#f1eee6', heightPx: 128 })).canvas;
     const { data } = bear.getContext('2d').getImageData(0, 0, bear.width, bear.height);

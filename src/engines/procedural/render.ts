@@ -136,17 +136,26 @@ export class FrameRenderer {
     }
     const depths = [...actorsByDepth.keys()].sort((a, b) => a - b);
     let nextDepth = 0;
+    // Low-poly facets the scenery up to the ground, before the first subject on the ground or anything nearer.
+    let faceted = !(shot.grade.facets > 0 && !(timeline.imageBackdrop && shot.style === 'flat'));
+    const facetOnce = (depth: number): void => {
+      if (faceted || depth < 1) return;
+      this.grader.facet(this.canvas, shot.grade, this.unit);
+      faceted = true;
+    };
+    const drawNextActors = (): void => {
+      const depth = depths[nextDepth] as number;
+      facetOnce(depth);
+      this.drawActors(shot, actorsByDepth.get(depth) ?? [], cam, state.t, s.night);
+      nextDepth++;
+    };
     shot.layers.forEach((layer, li) => {
-      while (nextDepth < depths.length && (depths[nextDepth] as number) < layer.depth) {
-        this.drawActors(shot, actorsByDepth.get(depths[nextDepth] as number) ?? [], cam, state.t, s.night);
-        nextDepth++;
-      }
+      while (nextDepth < depths.length && (depths[nextDepth] as number) < layer.depth) drawNextActors();
+      if (layer.depth > 1) facetOnce(layer.depth);
       s.scenery.drawLayer(ctx, li, state.t);
     });
-    while (nextDepth < depths.length) {
-      this.drawActors(shot, actorsByDepth.get(depths[nextDepth] as number) ?? [], cam, state.t, s.night);
-      nextDepth++;
-    }
+    while (nextDepth < depths.length) drawNextActors();
+    facetOnce(1);
 
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalAlpha = 1;

@@ -237,7 +237,8 @@ export function planScenery(setting: string, light: Light, style: string, view: 
     case 'snowfield': {
       const snowy = setting === 'snowfield';
       horizon = y(0.62);
-      layers.push(layer('far', 0.12, [ridge(kit, horizon, snowy ? 0.22 : 0.3, 1.1, 1, snowy ? '#9fb0cc' : '#8796b4', 0.12, '#f7faff')]));
+      // Mountains are the subject here: tall, snow-capped and clear, hazed as if much nearer than their parallax says.
+      layers.push(layer('far', 0.12, [ridge(kit, horizon, snowy ? 0.22 : 0.42, 1.1, 1, snowy ? '#9fb0cc' : '#7886a6', snowy ? 0.12 : 0.45, '#f7faff')]));
       layers.push(layer('mid', 0.4, [ridge(kit, horizon + y(0.03), 0.12, 1.6, 0.5, snowy ? '#dfe8f4' : '#6a8a7a', 0.4, snowy ? null : null), props(kit, snowy ? 'snowy-pine' : 'pine', horizon + y(0.05), 0.2, 0.2, snowy ? '#3a6050' : '#2f5a44', 0.45)]));
       layers.push(layer('ground', 1, [fill(kit, horizon + y(0.05), snowy ? '#f5f9ff' : '#86ad62', snowy ? '#d9e5f3' : '#6a9450'), texture(kit, snowy ? 'snow' : 'grass', horizon + y(0.05), snowy ? '#dbe6f4' : '#739e52', snowy ? '#ffffff' : '#9cc270')]));
       layers.push(layer('front', 1.3, [props(kit, 'rock', vh + 0.02, 0.9, 0.08, snowy ? '#c9d6e6' : '#8a8f96', 1.3)]));

@@ -136,6 +136,14 @@ export class Grader {
     return this.facets.mesh;
   }
 
+  /**
+   * The low-poly lattice over what is drawn so far: the renderer calls it once the scenery behind the subjects is
+   * down, so the subjects (faceted finer as sprites) keep their shape.
+   */
+  facet(canvas: Canvas, g: GradeSpec, unit: number): void {
+    if (g.facets > 0) this.facetMesh(Math.max(8, Math.round(unit * g.facets))).apply(canvas, canvas.getContext('2d'));
+  }
+
   /** Grade `canvas` in place; grain, scratches and flicker change from frame to frame. */
   apply(canvas: Canvas, g: GradeSpec, frame: number, unit: number): void {
     const ctx = canvas.getContext('2d');
@@ -157,7 +165,6 @@ export class Grader {
       ctx.drawImage(small, 0, 0, width, height);
       ctx.imageSmoothingEnabled = true;
     }
-    if (g.facets > 0) this.facetMesh(Math.max(8, Math.round(unit * g.facets))).apply(canvas, ctx);
     // Pigment gathers where a darker wash meets a lighter one: the lighter side darkens toward it, softly.
     if (g.edgePool > 0) this.overlay(ctx, this.blurred(canvas, 0.25), 'darken', g.edgePool);
     if (g.cutShadow > 0) this.overlay(ctx, this.blurred(canvas, 0.25), 'darken', g.cutShadow, Math.round(unit * 0.006), Math.round(unit * 0.01));

@@ -1,10 +1,12 @@
 /**
  * Recolours a rasterised sprite into its style's palette, once, when it is loaded: the same mapping the scenery's
  * colours went through (style-palette.ts), looked up in a 32×32×32 table so a large sprite takes milliseconds.
- * Claymation also models the art as soft plasticine: blurred colour joins and a rounded, lit edge.
+ * Claymation also models the art as soft plasticine: blurred colour joins and a rounded, lit edge; low-poly cuts it
+ * into flat-shaded facets.
  */
 import { Canvas } from '@napi-rs/canvas';
 import { restylesSprites, styleRgb } from '../style-palette.js';
+import { Facets } from './facets.js';
 
 const tables = new Map<string, Uint8Array>();
 
@@ -29,8 +31,7 @@ function tableFor(style: string): Uint8Array {
 }
 
 /** Recolour `canvas` in place; alpha is kept, so the art's shape and soft edges are untouched. */
-export function restyleSprite(canvas: Canvas, style: string): void {
-  if (!restylesSprites(style)) return;
+function recolour(canvas: Canvas, style: string): void {
   const table = tableFor(style);
   const ctx = canvas.getContext('2d');
   const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
@@ -43,10 +44,15 @@ export function restyleSprite(canvas: Canvas, style: string): void {
     data[i + 2] = table[j + 2] as number;
   }
   ctx.putImageData(image, 0, 0);
-  if (style === 'claymation') modelClay(canvas);
 }
 
-/** The art's shape, filled with one colour. */
+/** Give a rasterised sprite its style, once, when it is loaded: palette, and the modelling of clay or of facets. */
+export function restyleSprite(canvas: Canvas, style: string): void {
+  if (restylesSprites(style)) recolour(canvas, style);
+  if (style === 'claymation') modelClay(canvas);
+  if (style === 'low-poly') facetSprite(canvas);
+}
+
 function silhouette(art: Canvas, color: string): Canvas {
   const out = new Canvas(art.width, art.height);
   const ctx = out.getContext('2d');
@@ -78,6 +84,25 @@ function rim(shape: Canvas, dx: number, dy: number, color: string, blur: number)
 }
 
 /** Plasticine: colours pressed softly into each other, a shaded underside and a dull highlight on top. */
+/**
+ * Low-poly: the art redrawn as flat-shaded triangles about a ninth of its size, cut back to its own outline. The
+ * frame's facets are laid over the scenery only (render.ts), whose triangles are far too big for a subject's shape.
+ */
+export function facetSprite(art: Canvas): void {
+  const { width, height } = art;
+  const shape = new Canvas(width, height);
+  shape.getContext('2d').drawImage(art, 0, 0);
+  const faceted = new Canvas(width, height);
+  new Facets(width, height, Math.max(5, Math.round(Math.min(width, height) / 9)), width * 31 + height).apply(art, faceted.getContext('2d'));
+  const ctx = art.getContext('2d');
+  ctx.save();
+  ctx.clearRect(0, 0, width, height);
+  ctx.drawImage(faceted, 0, 0);
+  ctx.globalCompositeOperation = 'destination-in';
+  ctx.drawImage(shape, 0, 0);
+  ctx.restore();
+}
+
 export function modelClay(art: Canvas): void {
   const { width, height } = art;
   const size = Math.min(width, height);

@@ -37,7 +37,7 @@ export function buildRidge(item: Ridge, r: LayerRange): Built {
   const x1 = r.x1 + 0.05;
   body.moveTo(x0, r.y1 + 1);
   let first = true;
-  const capLine = item.base - item.amp * 0.72;
+  const capLine = item.base - item.amp * 0.64;
   for (let x = x0; x <= x1 + step; x += step) {
     const y = item.base - item.amp * (0.3 + 0.7 * ridgeValue(x, item));
     body.lineTo(x, y);
