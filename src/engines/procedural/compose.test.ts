@@ -23,6 +23,17 @@ describe('compose', () => {
     expect(moved).toBe(true);
   });
 
+  it('turns a walking person to face the way they walk; a standing one faces us', () => {
+    // Side-view art faces left: it is flipped exactly when the walk goes right.
+    const facing = (prompt: string): boolean | undefined =>
+      sampleFrame(compose({ plan: planPrompt(prompt), seed: 2, width: 1280, height: 720, seconds: 4 }), 48).actors[0]?.flip;
+    expect(facing('a man walking to the right')).toBe(true);
+    expect(facing('a man walking to the left')).toBe(false);
+    expect(facing('a woman running to the right on a beach')).toBe(true);
+    const standing = compose({ plan: planPrompt('a man standing in a park'), seed: 2, width: 1280, height: 720, seconds: 4 });
+    expect(standing.shots[0]?.actors[0]).toMatchObject({ asset: 'fluent-emoji-flat:man-standing', orientation: 'front' });
+  });
+
   it('keeps subjects in frame and arranges counts side by side', () => {
     const herd = compose({ plan: planPrompt('five cows standing in a farm'), seed: 1, width: 1280, height: 720, seconds: 4 });
     const frame = sampleFrame(herd, 40);

@@ -52,6 +52,11 @@ describe('planPrompt: subjects', () => {
 
   it('picks better artwork for a person doing something', () => {
     expect(subject('a man walking his dog')).toMatchObject({ noun: 'man', asset: 'fluent-emoji-flat:man-walking' });
+    // Whole bodies, never the emoji's head and shoulders: standing, or in the pose of what they do.
+    expect(subject('a boy standing in a garden')).toMatchObject({ noun: 'boy', asset: 'fluent-emoji-flat:man-standing' });
+    expect(subject('kids playing in a park')).toMatchObject({ noun: 'child', asset: 'fluent-emoji-flat:person-bouncing-ball' });
+    expect(subject('a girl running')).toMatchObject({ noun: 'girl', asset: 'fluent-emoji-flat:woman-running' });
+    expect(subject('a woman waving')).toMatchObject({ noun: 'woman', asset: 'fluent-emoji-flat:woman-standing' });
   });
 
   it('draws birds in flight with their wings spread, and perched ones standing', () => {

@@ -5,7 +5,7 @@
  */
 import type { Shot } from '../../../domain/scene-plan.js';
 import { lexicon } from '../lexicon/index.js';
-import type { NounEntry } from '../lexicon/nouns.js';
+import { sideViewArt, type NounEntry } from '../lexicon/nouns.js';
 import type { Zones } from '../settings.js';
 import type { ActorTrack, Place, ShotTrack } from '../timeline.js';
 import { openFormation, type Slot } from './formation.js';
@@ -158,7 +158,7 @@ export function composeActors(shot: Shot, layout: Layout, hasImage: boolean): Ac
         kind: entry.kind,
         asset: subject.asset,
         tint: subject.color,
-        orientation: entry.orientation,
+        orientation: entry.orientation === 'front' && sideViewArt.has(subject.asset) ? 'mirror' : entry.orientation,
         heading: (entry.heading * Math.PI) / 180,
         place,
         action,

@@ -72,22 +72,38 @@ function entry(noun: string, art: string, kind: NounKind, place: Place, action: 
 }
 
 const front = true;
+/** A sitting pose for an animal whose whole-body art walks: used while it sits, sleeps or stays put. */
+const atRest = (art: string): Record<string, string> => ({ sit: art, sleep: art, idle: art });
 /**
  * Birds whose emoji stands on its feet are drawn, while they fly, as a silhouette with its wings spread (game-icons'
  * dove, painted `paint` unless the prompt names a colour): a standing bird bobbing across the sky reads as anything
  * but flight, and the flap squashes spread wings the way wings beat.
  */
-/** A sitting pose for an animal whose whole-body art walks: used while it sits, sleeps or stays put. */
-const atRest = (art: string): Record<string, string> => ({ sit: art, sleep: art, idle: art });
 const inFlight = (paint: string): Record<string, string> => {
   const art = `game-icons:dove${paint}`;
   return { fly: art, glide: art };
 };
+
+/** The poses of a person's emoji that are side views, facing left like the rest of the art. */
+const sidePoses = ['walking', 'running', 'swimming', 'surfing', 'biking', 'climbing', 'bouncing-ball'];
+
+/**
+ * Fluent art that is a side view facing left although its noun is drawn from the front: a person walking or running.
+ * Such an actor is mirrored to face the way it moves, where the front view never is.
+ */
+export const sideViewArt: ReadonlySet<string> = new Set(
+  ['person', 'man', 'woman'].flatMap((prefix) => sidePoses.map((pose) => `${FLUENT}${prefix}-${pose}`)),
+);
+
+/**
+ * People are drawn whole, in the pose of what they do, and standing otherwise: the plain person of the emoji set is
+ * a head and shoulders, which bobs along the ground like a ball.
+ */
 const personVariants = (prefix: string): Record<string, string> => ({
-  walk: `${prefix}-walking`, run: `${prefix}-running`, race: `${prefix}-running`, chase: `${prefix}-running`,
-  swim: `${prefix}-swimming`, climb: `${prefix}-climbing`, surf: `${prefix}-surfing`, ride: `${prefix}-biking`,
-  dance: prefix === 'man' ? 'man-dancing' : 'woman-dancing', sit: `${prefix}-in-lotus-position`,
-  juggle: `${prefix}-juggling`,
+  idle: `${prefix}-standing`, walk: `${prefix}-walking`, run: `${prefix}-running`, race: `${prefix}-running`,
+  chase: `${prefix}-running`, swim: `${prefix}-swimming`, climb: `${prefix}-climbing`, surf: `${prefix}-surfing`,
+  ride: `${prefix}-biking`, dance: prefix === 'man' ? 'man-dancing' : 'woman-dancing', sit: `${prefix}-in-lotus-position`,
+  juggle: `${prefix}-juggling`, play: `${prefix}-bouncing-ball`,
 });
 
 export const handNouns: readonly NounEntry[] = [
@@ -203,15 +219,15 @@ export const handNouns: readonly NounEntry[] = [
   entry('shell', 'spiral-shell', 'sea', 'fixed', 'idle', { scale: 0.3, aliases: 'seashell,conch', setting: 'beach' }),
   entry('coral', 'coral', 'sea', 'fixed', 'sway', { scale: 0.8, aliases: 'reef', setting: 'underwater' }),
   // ---- people and characters
-  entry('person', 'person', 'person', 'ground', 'walk', { front, aliases: 'people,human,someone,somebody,figure,stranger,traveler,traveller,hiker,pedestrian,tourist', variants: personVariants('person') }),
-  entry('man', 'man', 'person', 'ground', 'walk', { front, aliases: 'men,guy,gentleman,gentlemen', variants: personVariants('man') }),
-  entry('woman', 'woman', 'person', 'ground', 'walk', { front, aliases: 'women,lady,ladies', variants: personVariants('woman') }),
-  entry('boy', 'boy', 'person', 'ground', 'walk', { scale: 0.75, front }),
-  entry('girl', 'girl', 'person', 'ground', 'walk', { scale: 0.75, front }),
-  entry('child', 'child', 'person', 'ground', 'play', { scale: 0.7, front, aliases: 'children,kid,kids,toddler' }),
+  entry('person', 'person-standing', 'person', 'ground', 'walk', { front, aliases: 'people,human,someone,somebody,figure,stranger,traveler,traveller,hiker,pedestrian,tourist', variants: personVariants('person') }),
+  entry('man', 'man-standing', 'person', 'ground', 'walk', { front, aliases: 'men,guy,gentleman,gentlemen', variants: personVariants('man') }),
+  entry('woman', 'woman-standing', 'person', 'ground', 'walk', { front, aliases: 'women,lady,ladies', variants: personVariants('woman') }),
+  entry('boy', 'man-standing', 'person', 'ground', 'walk', { scale: 0.75, front, variants: personVariants('man') }),
+  entry('girl', 'woman-standing', 'person', 'ground', 'walk', { scale: 0.75, front, variants: personVariants('woman') }),
+  entry('child', 'person-standing', 'person', 'ground', 'play', { scale: 0.7, front, aliases: 'children,kid,kids,toddler', variants: personVariants('person') }),
   entry('baby', 'baby', 'person', 'ground', 'sit', { scale: 0.5, front, aliases: 'infant' }),
-  entry('old man', 'old-man', 'person', 'ground', 'walk', { front, aliases: 'grandpa,grandfather' }),
-  entry('old woman', 'old-woman', 'person', 'ground', 'walk', { front, aliases: 'grandma,grandmother,granny' }),
+  entry('old man', 'old-man', 'person', 'ground', 'walk', { front, aliases: 'grandpa,grandfather', variants: personVariants('man') }),
+  entry('old woman', 'old-woman', 'person', 'ground', 'walk', { front, aliases: 'grandma,grandmother,granny', variants: personVariants('woman') }),
   entry('runner', 'person-running', 'person', 'ground', 'run', { aliases: 'jogger,sprinter,athlete' }),
   entry('walker', 'person-walking', 'person', 'ground', 'walk', {}),
   entry('dancer', 'woman-dancing', 'person', 'ground', 'dance', { aliases: 'ballerina' }),
