@@ -251,7 +251,13 @@ export function buildPath(input: PathInput): PathSpec {
     return { kind: 'travel', x: x - dir * 0.12, y, vx: dir * speed, vy: 0, wrap: null };
   }
   if (travel <= span * 0.85) {
-    const centre = (safe.x0 + safe.x1) / 2 + (x - (safe.x0 + safe.x1) / 2) * 0.4;
+    // The group's walk is centred as near its home as the frame allows: subjects side by side keep apart (an
+    // elephant and a giraffe walked through each other), yet the walk and the group's row stay in frame.
+    const mid = (safe.x0 + safe.x1) / 2;
+    const off = x - mid;
+    const row = ((Math.min(count, 5) - 1) / 2) * w * 1.25;
+    const room = Math.max(0, (span - travel) / 2 - row);
+    const centre = mid + Math.sign(off) * Math.min(Math.abs(off), Math.max(Math.abs(off) * 0.4, room));
     return { kind: 'travel', x: centre - (dir * travel) / 2, y, vx: dir * speed, vy: 0, wrap: null };
   }
   if (wrapping.has(action)) {
