@@ -33,6 +33,16 @@ const places: Array<[string, string]> = [
 
 const settings: PlanCase[] = places.map(([prompt, setting]) => ({ prompt, setting }));
 
+/** A shot is in one place: a second one it cannot also show is reported, one that is the same place is not. */
+const twoPlaces: PlanCase[] = [
+  { prompt: 'mountains at dawn with a river', setting: 'mountains', unmatched: ['river'] },
+  { prompt: 'a fox in a forest in the city', subjects: [{ noun: 'fox' }], setting: 'forest', unmatched: ['city'] },
+  { prompt: 'a beach on an island', setting: 'beach' },
+  { prompt: 'a harbor by the sea', setting: 'harbor' },
+  { prompt: 'a mountain lake', setting: 'lake' },
+  { prompt: 'birds in the sky over the ocean', subjects: [{ noun: 'bird' }], setting: 'ocean' },
+];
+
 const times: PlanCase[] = [
   { prompt: 'a misty lake at dawn', setting: 'lake', timeOfDay: 'dawn', weather: 'fog' },
   { prompt: 'a farm at sunrise', timeOfDay: 'dawn' },
@@ -98,6 +108,7 @@ describe('plan corpus: scene', () => {
   });
 
   it.each(settings)('setting: $prompt', checkPlan);
+  it.each(twoPlaces)('two places: $prompt', checkPlan);
   it.each(times)('time of day: $prompt', checkPlan);
   it.each(weather)('weather: $prompt', checkPlan);
   it.each(spellings)('spelling: $prompt', checkPlan);

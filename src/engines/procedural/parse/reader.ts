@@ -13,6 +13,11 @@ import { emptyReading, MAX_SUBJECTS, type ParsedSubject, type Reading } from './
 import { tokenize, type Token } from './tokens.js';
 import { FLY_SOMETHING, TRAVEL } from './verb-sense.js';
 
+/** Whether two settings describe one place (a beach on an island, the sea off a harbour). */
+function sameScene(a: string, b: string): boolean {
+  return a === b || (W.settingFamilies[a]?.includes(b) ?? false) || (W.settingFamilies[b]?.includes(a) ?? false);
+}
+
 /** Words that open a relative clause after a noun ("a ball that two puppies chase", "a dog who sleeps"). */
 const relativeWords = new Set(['that', 'which', 'who', 'whom']);
 /** Pronouns that stand for several subjects. */
@@ -308,6 +313,8 @@ export function read(text: string): Reading {
         // "sky" is the weakest setting ("birds in the sky over the ocean" is at the ocean); of two settings in a row
         // the second is the place and the first describes it ("a mountain lake").
         if (!reading.setting || reading.setting === 'sky' || lastKind === 'setting') reading.setting = chosen.value;
+        // A second place the shot cannot also be ("mountains with a river") is not drawn: say so.
+        else if (!sameScene(reading.setting, chosen.value)) reading.unmatched.push(phrase);
         if (W.sceneWords[phrase]) lastScene = phrase;
         break;
       case 'style':
