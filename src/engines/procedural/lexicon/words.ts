@@ -173,7 +173,7 @@ export const settingSynonyms: Synonyms = {
   ocean: ['sea', 'open sea', 'high seas', 'offshore', 'open ocean', 'seas'],
   underwater: ['under the sea', 'undersea', 'seabed', 'sea floor', 'seafloor', 'ocean floor', 'deep sea', 'depths', 'aquarium', 'coral reef', 'under water', 'beneath the waves'],
   space: ['outer space', 'cosmos', 'galaxy', 'universe', 'nebula', 'orbit around earth', 'deep space', 'solar system', 'starfield', 'spiral galaxy', 'milky way', 'stars and planets'],
-  moon: ['lunar surface', 'moon surface', 'surface of the moon', 'on the moon', 'moonscape', 'lunar', 'mars', 'alien planet', 'red planet'],
+  moon: ['lunar surface', 'moon surface', 'surface of the moon', 'on the moon', 'from the moon', 'moonscape', 'lunar', 'mars', 'alien planet', 'red planet'],
   meadow: ['field', 'fields', 'grassland', 'prairie', 'pasture', 'countryside', 'hills', 'hillside', 'lawn', 'plains', 'grassy field', 'green hills', 'glade', 'heath', 'moor', 'hill', 'hilltop', 'grassy hill', 'rolling hills', 'wildflower meadow'],
   snowfield: ['snow field', 'tundra', 'arctic', 'antarctic', 'antarctica', 'north pole', 'south pole', 'glacier', 'ice field', 'winter wonderland', 'polar', 'iceberg', 'ice', 'frozen lake', 'ski slope', 'slopes'],
   lake: ['pond', 'lagoon', 'loch', 'reservoir', 'lakeside', 'lakeshore'],

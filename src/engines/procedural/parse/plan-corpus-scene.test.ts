@@ -41,6 +41,9 @@ const twoPlaces: PlanCase[] = [
   { prompt: 'a harbor by the sea', setting: 'harbor' },
   { prompt: 'a mountain lake', setting: 'lake' },
   { prompt: 'birds in the sky over the ocean', subjects: [{ noun: 'bird' }], setting: 'ocean' },
+  // Launched from the moon, a rocket stands on its surface; flying to it, it is out in space.
+  { prompt: 'a rocket launching from the moon', subjects: [{ noun: 'rocket' }], setting: 'moon' },
+  { prompt: 'a rocket flying to the moon', subjects: [{ noun: 'rocket' }], setting: 'space' },
 ];
 
 const times: PlanCase[] = [
