@@ -59,6 +59,15 @@ describe('planPrompt: subjects', () => {
     expect(subject('a woman waving')).toMatchObject({ noun: 'woman', asset: 'fluent-emoji-flat:woman-standing' });
   });
 
+  it('draws a rider with their horse or bicycle, not beside it, and reads a couple as two people', () => {
+    const only = (prompt: string) => planPrompt(prompt).subjects;
+    expect(only('a woman riding a horse on a beach')).toEqual([expect.objectContaining({ noun: 'woman', action: 'gallop', asset: 'fluent-emoji-flat:horse-racing' })]);
+    expect(only('a woman riding a bicycle through the city')).toEqual([expect.objectContaining({ noun: 'woman', action: 'ride', asset: 'fluent-emoji-flat:woman-biking' })]);
+    expect(only('a knight riding a horse')).toEqual([expect.objectContaining({ noun: 'knight', asset: 'game-icons:mounted-knight#5b6170' })]);
+    expect(only('a couple dancing in the rain')).toEqual([expect.objectContaining({ noun: 'person', count: 2, action: 'dance' })]);
+    expect(only('a couple of dogs')).toEqual([expect.objectContaining({ noun: 'dog', count: 2 })]);
+  });
+
   it('draws birds in flight with their wings spread, and perched ones standing', () => {
     expect(subject('a flock of birds flying over the sea')).toMatchObject({ noun: 'bird', asset: 'game-icons:dove#3d4656' });
     expect(subject('seagulls gliding over the harbour')).toMatchObject({ noun: 'bird', action: 'glide', asset: 'game-icons:dove#3d4656' });

@@ -1169,7 +1169,6 @@ swamp|game-icons:swamp#6b7280|object|fixed|idle|0.45|front|
 swimfin|game-icons:swimfins#6b7280|object|fixed|idle|0.45|front|
 pocket knife|game-icons:swiss-army-knife#6b7280|object|fixed|idle|0.45|front|
 switchblade|game-icons:switchblade#6b7280|object|fixed|idle|0.45|front|
-swordsman|game-icons:swordman#5b6178|person|ground|walk|1|mirror|
 swordswoman|game-icons:swordwoman#5b6178|person|ground|walk|1|front|
 table|game-icons:table#6b7280|object|fixed|idle|0.45|front|
 tablet|game-icons:tablet#6b7280|object|fixed|idle|0.45|front|

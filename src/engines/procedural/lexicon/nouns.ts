@@ -84,6 +84,9 @@ const inFlight = (paint: string): Record<string, string> => {
   return { fly: art, glide: art };
 };
 
+/** A rider on a horse ("riding a horse" reads as gallop: the horse is drawn with its rider, not beside them). */
+const onHorseback = (art: string): Record<string, string> => ({ gallop: art });
+
 /** The poses of a person's emoji that are side views, facing left like the rest of the art. */
 const sidePoses = ['walking', 'running', 'swimming', 'surfing', 'biking', 'climbing', 'bouncing-ball'];
 
@@ -91,9 +94,10 @@ const sidePoses = ['walking', 'running', 'swimming', 'surfing', 'biking', 'climb
  * Fluent art that is a side view facing left although its noun is drawn from the front: a person walking or running.
  * Such an actor is mirrored to face the way it moves, where the front view never is.
  */
-export const sideViewArt: ReadonlySet<string> = new Set(
-  ['person', 'man', 'woman'].flatMap((prefix) => sidePoses.map((pose) => `${FLUENT}${prefix}-${pose}`)),
-);
+export const sideViewArt: ReadonlySet<string> = new Set([
+  ...['person', 'man', 'woman'].flatMap((prefix) => sidePoses.map((pose) => `${FLUENT}${prefix}-${pose}`)),
+  `${FLUENT}horse-racing`,
+]);
 
 /**
  * People are drawn whole, in the pose of what they do, and standing otherwise: the plain person of the emoji set is
@@ -103,7 +107,7 @@ const personVariants = (prefix: string): Record<string, string> => ({
   idle: `${prefix}-standing`, walk: `${prefix}-walking`, run: `${prefix}-running`, race: `${prefix}-running`,
   chase: `${prefix}-running`, swim: `${prefix}-swimming`, climb: `${prefix}-climbing`, surf: `${prefix}-surfing`,
   ride: `${prefix}-biking`, dance: prefix === 'man' ? 'man-dancing' : 'woman-dancing', sit: `${prefix}-in-lotus-position`,
-  juggle: `${prefix}-juggling`, play: `${prefix}-bouncing-ball`,
+  juggle: `${prefix}-juggling`, play: `${prefix}-bouncing-ball`, ...onHorseback('horse-racing'),
 });
 
 export const handNouns: readonly NounEntry[] = [
@@ -255,7 +259,8 @@ export const handNouns: readonly NounEntry[] = [
   entry('superhero', 'person-superhero', 'creature', 'air', 'fly', { front, aliases: 'hero,superman,supergirl', setting: 'city' }),
   entry('villain', 'person-supervillain', 'creature', 'ground', 'walk', { front, aliases: 'supervillain', setting: 'city' }),
   entry('ninja', 'ninja', 'person', 'ground', 'run', { front, aliases: 'samurai', setting: 'city' }),
-  entry('knight', 'guard', 'person', 'ground', 'walk', { front, aliases: 'guard,soldier,guardsman', setting: 'garden' }),
+  entry('knight', 'game-icons:swordman#5b6170', 'person', 'ground', 'walk', { aliases: 'warrior,swordsman', setting: 'garden', variants: onHorseback('game-icons:mounted-knight#5b6170') }),
+  entry('guard', 'guard', 'person', 'ground', 'walk', { front, aliases: 'soldier,guardsman' }),
   entry('king', 'prince', 'person', 'ground', 'walk', { front, aliases: 'prince,emperor,monarch' }),
   entry('queen', 'princess', 'person', 'ground', 'walk', { front, aliases: 'princess,empress' }),
   entry('santa', 'santa-claus', 'person', 'ground', 'walk', { front, aliases: 'santa claus,father christmas', setting: 'snowfield' }),

@@ -53,7 +53,7 @@ export const actionVerbs: Synonyms = {
   race: ['speed', 'zip', 'whizz', 'whiz', 'whoosh', 'hurtle', 'streak', 'compete', 'zoom', 'zoom past'],
   hop: ['skip', 'bound', 'bunny hop', 'leapfrog'],
   crawl: ['creep', 'slither', 'inch', 'wriggle', 'squirm', 'slink'],
-  gallop: ['trot', 'canter', 'stampede'],
+  gallop: ['trot', 'canter', 'stampede', 'ride a horse', 'ride a pony', 'ride on horseback', 'on horseback'],
   sway: ['rustle', 'wobble', 'shake', 'tremble', 'quiver', 'bend', 'rock', 'ripple', 'dangle', 'flap in the wind', 'blow in the wind'],
   rise: ['lift off', 'launch', 'take off', 'blast off', 'soar up', 'emerge', 'surface', 'go up', 'float up', 'rise up', 'lift'],
   sink: ['submerge', 'settle down', 'go down', 'sink down', 'drown'],
@@ -66,7 +66,7 @@ export const actionVerbs: Synonyms = {
   flicker: ['burn', 'crackle', 'blaze', 'smoulder', 'smolder', 'sputter', 'flare', 'flare up'],
   skate: ['rollerblade', 'ice skate', 'skateboard', 'roller skate'],
   surf: ['ride the waves', 'bodyboard', 'windsurf', 'kitesurf', 'wakeboard', 'catch a wave', 'ride a wave'],
-  ride: ['cycle', 'bike', 'pedal', 'ride a bike', 'ride a horse'],
+  ride: ['cycle', 'bike', 'pedal', 'ride a bike', 'ride a bicycle'],
   juggle: ['perform', 'entertain', 'strum', 'drum', 'conduct', 'busk', 'do tricks', 'do magic'],
   fight: ['battle', 'duel', 'spar', 'wrestle', 'box', 'clash', 'attack', 'joust', 'punch', 'kick', 'brawl', 'swordfight', 'sword fight'],
   burst: ['explode', 'pop', 'blow up', 'erupt', 'shatter', 'detonate', 'break apart', 'go off', 'bang'],
@@ -103,7 +103,7 @@ export const irregularForms: Record<string, readonly string[]> = {
 // --------------------------------------------------------------------------------------------- counts, sizes, colours
 export const numberWords: Record<string, number> = {
   a: 1, an: 1, one: 1, single: 1, lone: 1, lonely: 1, solitary: 1, two: 2, both: 2, twin: 2, twins: 2, pair: 2,
-  couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   dozen: 12, few: 3, some: 3, several: 4, many: 7, multiple: 4, numerous: 8, lots: 8, countless: 12, dozens: 16,
   hundreds: 20, thousands: 20, handful: 4,
@@ -114,7 +114,7 @@ export const collectiveNouns: Record<string, number> = {
   flock: 6, herd: 6, pack: 5, school: 8, shoal: 8, swarm: 12, pod: 4, pride: 4, colony: 8, troop: 5, gaggle: 5,
   murmuration: 14, crowd: 8, group: 4, family: 4, bunch: 5, fleet: 5, convoy: 4, army: 10, parade: 6, band: 4,
   team: 5, cluster: 5, litter: 4, brood: 5, troupe: 4, line: 5, row: 5, procession: 6, squadron: 5, horde: 10,
-  cloud: 10, bevy: 5, skein: 6, congregation: 8, audience: 8,
+  cloud: 10, bevy: 5, skein: 6, congregation: 8, audience: 8, couple: 2,
 };
 
 /** Who a collective noun means when no noun follows it ("a crowd cheering", "the flock flew south"). */
@@ -123,6 +123,7 @@ export const collectiveMembers: Record<string, string> = {
   troop: 'monkey', gaggle: 'goose', murmuration: 'bird', skein: 'goose', crowd: 'person', audience: 'person',
   congregation: 'person', procession: 'person', group: 'person', family: 'person', team: 'person', band: 'person',
   troupe: 'person', parade: 'person', fleet: 'boat', convoy: 'truck', squadron: 'airplane', army: 'knight',
+  couple: 'person',
 };
 
 export const sizeSynonyms: Synonyms = {
