@@ -59,6 +59,13 @@ describe('planPrompt: subjects', () => {
     expect(subject('a woman waving')).toMatchObject({ noun: 'woman', asset: 'fluent-emoji-flat:woman-standing' });
   });
 
+  it('rests a dog, a cat or a fox that sits or sleeps, instead of leaving it on its feet', () => {
+    expect(subject('a dog sleeping in a garden')).toMatchObject({ noun: 'dog', asset: 'game-icons:sitting-dog#c98a4b' });
+    expect(subject('a cat asleep by the fire')).toMatchObject({ noun: 'cat', action: 'sleep', asset: 'game-icons:cat#d9904a' });
+    expect(subject('a fox sitting in the snow')).toMatchObject({ noun: 'fox', asset: 'game-icons:fox#d8742c' });
+    expect(subject('a dog running')).toMatchObject({ noun: 'dog', asset: 'fluent-emoji-flat:dog' });
+  });
+
   it('draws a rider with their horse or bicycle, not beside it, and reads a couple as two people', () => {
     const only = (prompt: string) => planPrompt(prompt).subjects;
     expect(only('a woman riding a horse on a beach')).toEqual([expect.objectContaining({ noun: 'woman', action: 'gallop', asset: 'fluent-emoji-flat:horse-racing' })]);

@@ -72,8 +72,8 @@ function entry(noun: string, art: string, kind: NounKind, place: Place, action: 
 }
 
 const front = true;
-/** A sitting pose for an animal whose whole-body art walks: used while it sits, sleeps or stays put. */
-const atRest = (art: string): Record<string, string> => ({ sit: art, sleep: art, idle: art });
+/** A resting pose for an animal whose whole-body art walks: used while it sits or sleeps (a dog asleep on its feet is no dog asleep). */
+const atRest = (art: string): Record<string, string> => ({ sit: art, sleep: art });
 /**
  * Birds whose emoji stands on its feet are drawn, while they fly, as a silhouette with its wings spread (game-icons'
  * dove, painted `paint` unless the prompt names a colour): a standing bird bobbing across the sky reads as anything
@@ -112,9 +112,9 @@ const personVariants = (prefix: string): Record<string, string> => ({
 
 export const handNouns: readonly NounEntry[] = [
   // ---- mammals on the ground
-  entry('dog', 'dog', 'animal', 'ground', 'walk', { aliases: 'puppy,pup,doggy,doggie,doggo,hound,canine,pooch,retriever,labrador,terrier,beagle', setting: 'park' }),
+  entry('dog', 'dog', 'animal', 'ground', 'walk', { aliases: 'puppy,pup,doggy,doggie,doggo,hound,canine,pooch,retriever,labrador,terrier,beagle', setting: 'park', variants: atRest('game-icons:sitting-dog#c98a4b') }),
   entry('poodle', 'poodle', 'animal', 'ground', 'walk', { setting: 'park' }),
-  entry('cat', 'cat', 'animal', 'ground', 'walk', { aliases: 'kitten,kitty,kittie,feline,tabby,moggy', setting: 'room' }),
+  entry('cat', 'cat', 'animal', 'ground', 'walk', { aliases: 'kitten,kitty,kittie,feline,tabby,moggy', setting: 'room', variants: atRest('game-icons:cat#d9904a') }),
   entry('black cat', 'black-cat', 'animal', 'ground', 'walk', { setting: 'street' }),
   entry('horse', 'horse', 'animal', 'ground', 'gallop', { scale: 1.5, aliases: 'pony,stallion,mare,foal,steed,colt', setting: 'meadow' }),
   entry('cow', 'cow', 'animal', 'ground', 'walk', { scale: 1.4, aliases: 'cattle,calf,calves,bull,heifer', setting: 'farm' }),

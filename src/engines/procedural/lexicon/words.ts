@@ -44,7 +44,7 @@ export const actionVerbs: Synonyms = {
   wave: ['greet', 'wag', 'beckon', 'salute', 'cheer', 'clap', 'applaud', 'gesture', 'signal', 'wave goodbye', 'wave hello'],
   chase: ['pursue', 'follow', 'hunt', 'stalk', 'catch', 'race after', 'run after', 'go after'],
   hover: ['buzz', 'hang', 'flicker about', 'hang in midair', 'hover in place'],
-  sleep: ['nap', 'doze', 'snooze', 'rest', 'slumber', 'lie', 'nestle', 'dream', 'snore', 'curl up', 'hibernate', 'snuggle', 'cuddle', 'lie down', 'sunbathe', 'bask', 'laze'],
+  sleep: ['nap', 'doze', 'snooze', 'rest', 'slumber', 'lie', 'nestle', 'dream', 'snore', 'curl up', 'hibernate', 'snuggle', 'cuddle', 'lie down', 'sunbathe', 'bask', 'laze', 'asleep', 'fall asleep'],
   sit: ['perch', 'squat', 'lounge', 'relax', 'settle', 'meditate', 'kneel', 'sit down', 'crouch', 'huddle', 'roost', 'nest'],
   roll: ['somersault', 'trundle', 'tumble along', 'wheel', 'roll down', 'barrel roll'],
   glide: ['soar', 'slide', 'ski', 'coast', 'swoop', 'sled', 'snowboard', 'skim', 'paraglide', 'hang glide'],
