@@ -12,6 +12,8 @@ describe('planPrompt: subjects', () => {
     expect(subject('three mice')).toMatchObject({ noun: 'mouse', count: 3 });
     expect(subject('a flying aeroplane')).toMatchObject({ noun: 'airplane', action: 'fly' });
     expect(subject('two hot air balloons')).toMatchObject({ noun: 'hot air balloon', count: 2, asset: 'shape:hot-air-balloon' });
+    // Bursts of rays drawn live, not the emoji's dark square with a firework in it.
+    expect(subject('fireworks over the city')).toMatchObject({ noun: 'fireworks', asset: 'shape:fireworks' });
   });
 
   it('counts in words and digits, and collective nouns', () => {

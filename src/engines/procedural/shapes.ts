@@ -7,7 +7,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 
 export const shapeAspect: Record<string, number> = {
   circle: 1, square: 1, triangle: 1.1, ring: 1, 'beach-ball': 1, lightbulb: 0.7, lighthouse: 0.36, windmill: 0.75,
-  pyramid: 1.6, bridge: 2.6, submarine: 2.1, 'pirate-ship': 1.15, 'hot-air-balloon': 0.78,
+  pyramid: 1.6, bridge: 2.6, submarine: 2.1, 'pirate-ship': 1.15, 'hot-air-balloon': 0.78, fireworks: 1.5,
 };
 
 export interface ShapeOptions {
@@ -239,8 +239,42 @@ export function drawShape(ctx: SKRSContext2D, name: string, h: number, t: number
       ctx.fillRect(-r * 0.26, -h * 0.12, r * 0.52, h * 0.12);
       break;
     }
+    case 'fireworks': {
+      // A big burst and two smaller ones beside it; the burst pose (motion.ts) grows them in a flash and fades them.
+      burst(ctx, 0, -h * 0.5, h * 0.5, tint ? [tint, '#fff3c4'] : ['#ffd23f', '#ff5a5f', '#fff3c4']);
+      burst(ctx, -h * 0.5, -h * 0.32, h * 0.24, tint ? [tint] : ['#5ad1ff', '#e8fbff']);
+      burst(ctx, h * 0.52, -h * 0.4, h * 0.2, tint ? [tint] : ['#b887ff', '#ffd6ff']);
+      break;
+    }
     default:
       drawShape(ctx, 'circle', h, t, o);
+  }
+}
+
+/** One firework burst of radius `r` at (cx, cy): a glowing heart, rays in `colors` and a spark at each ray's end. */
+function burst(ctx: SKRSContext2D, cx: number, cy: number, r: number, colors: string[]): void {
+  const glow = ctx.createRadialGradient(cx, cy, 0, cx, cy, r * 0.45);
+  glow.addColorStop(0, 'rgba(255,250,230,0.9)');
+  glow.addColorStop(1, 'rgba(255,250,230,0)');
+  ctx.fillStyle = glow;
+  ctx.fillRect(cx - r * 0.45, cy - r * 0.45, r * 0.9, r * 0.9);
+  const rays = 22;
+  ctx.lineCap = 'round';
+  ctx.lineWidth = r * 0.045;
+  for (let i = 0; i < rays; i++) {
+    // Fixed, uneven lengths (from the ray's index) so the burst is ragged but the same every frame.
+    const a = (i / rays) * Math.PI * 2 + 0.13 * Math.sin(i * 7.1);
+    const len = r * (0.78 + 0.22 * Math.abs(Math.sin(i * 3.7)));
+    const color = colors[i % colors.length] as string;
+    ctx.strokeStyle = color;
+    ctx.beginPath();
+    ctx.moveTo(cx + Math.cos(a) * r * 0.18, cy + Math.sin(a) * r * 0.18);
+    ctx.lineTo(cx + Math.cos(a) * len, cy + Math.sin(a) * len);
+    ctx.stroke();
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.arc(cx + Math.cos(a) * (len + r * 0.07), cy + Math.sin(a) * (len + r * 0.07), r * 0.035, 0, Math.PI * 2);
+    ctx.fill();
   }
 }
 

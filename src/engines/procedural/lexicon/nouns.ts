@@ -422,7 +422,7 @@ export const handNouns: readonly NounEntry[] = [
   entry('earth', 'globe-showing-americas', 'sky', 'sky', 'spin', { scale: 1.4, front, aliases: 'globe,world,planet earth', setting: 'space' }),
   entry('rainbow', 'rainbow', 'sky', 'sky', 'glow', { scale: 2.6, front, setting: 'meadow' }),
   entry('tornado', 'tornado', 'sky', 'ground', 'spin', { scale: 2.2, front, aliases: 'twister,cyclone,whirlwind', setting: 'farm' }),
-  entry('fireworks', 'fireworks', 'sky', 'sky', 'glow', { scale: 1.2, front, aliases: 'firework,sparkler', setting: 'city' }),
+  entry('fireworks', 'shape:fireworks', 'sky', 'sky', 'glow', { scale: 1.7, front, aliases: 'firework,sparkler', setting: 'city' }),
   entry('heart', 'red-heart', 'object', 'air', 'float', { scale: 0.35, front, aliases: 'love heart,hearts' }),
   entry('gem', 'gem-stone', 'object', 'fixed', 'glow', { scale: 0.4, front, aliases: 'diamond,jewel,crystal,ruby,emerald', setting: 'cave' }),
   entry('coin', 'coin', 'object', 'air', 'spin', { scale: 0.3, front, aliases: 'coins,gold coin' }),
@@ -507,5 +507,5 @@ export const handNouns: readonly NounEntry[] = [
 /** Drawn primitives used when no artwork exists (or a noun falls back). */
 export const shapeAssets = [
   'circle', 'square', 'triangle', 'ring', 'lighthouse', 'windmill', 'pyramid', 'bridge', 'submarine', 'pirate-ship',
-  'hot-air-balloon', 'beach-ball', 'lightbulb',
+  'hot-air-balloon', 'beach-ball', 'lightbulb', 'fireworks',
 ] as const;
