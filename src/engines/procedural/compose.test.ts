@@ -34,6 +34,14 @@ describe('compose', () => {
     expect(standing.shots[0]?.actors[0]).toMatchObject({ asset: 'fluent-emoji-flat:man-standing', orientation: 'front' });
   });
 
+  it('glides where the glider lives: a gull in the air, a swan on the water, a sliding penguin on the snow', () => {
+    const place = (prompt: string): string | undefined =>
+      compose({ plan: planPrompt(prompt), seed: 1, width: 1280, height: 720, seconds: 4 }).shots[0]?.actors[0]?.place;
+    expect(place('a penguin sliding on ice')).toBe('ground');
+    expect(place('a swan gliding on a lake')).toBe('surface');
+    expect(place('a seagull gliding over the beach')).toBe('air');
+  });
+
   it('keeps two subjects walking side by side apart, not through each other', () => {
     const timeline = compose({ plan: planPrompt('an elephant and a giraffe walking on the savanna'), seed: 3, width: 640, height: 360, seconds: 4 });
     for (let frame = 0; frame < timeline.frames; frame += 8) {

@@ -24,8 +24,11 @@ const travelSpeed: Record<string, number> = {
 };
 /** Actions that drift slowly only when the prompt gives them a direction ("a ball bouncing to the right"). */
 const directedSpeed: Record<string, number> = { bounce: 0.1, jump: 0.1, float: 0.04, hover: 0.05, dance: 0.03, spin: 0.05, orbit: 0 };
-/** Actions that take a subject into the air, whatever it is. */
-const airActions = new Set(['fly', 'glide', 'hover', 'dive']);
+/**
+ * Actions that take a subject into the air, whatever it is. Gliding is not one: a gull glides in the air, a swan on
+ * the water, a skier or a sliding penguin on the snow.
+ */
+const airActions = new Set(['fly', 'hover', 'dive']);
 
 /** One subject group: its members are actors[first .. first + count). */
 interface Group {
