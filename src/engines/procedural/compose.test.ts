@@ -42,6 +42,19 @@ describe('compose', () => {
     expect(place('a seagull gliding over the beach')).toBe('air');
   });
 
+  it('keeps a chaser on its own ground: a bear after a fish runs along the bank, not across the river', () => {
+    const timeline = compose({ plan: planPrompt('a bear chasing a fish in a river'), seed: 3, width: 1280, height: 720, seconds: 4 });
+    const shot = timeline.shots[0]!;
+    const bear = shot.actors.findIndex((actor) => actor.noun === 'bear');
+    const fish = shot.actors.findIndex((actor) => actor.noun === 'fish');
+    for (const frame of [0, 48, 95]) {
+      const actors = sampleFrame(timeline, frame).actors;
+      const y = (i: number): number => actors.find((a) => a.actor === i)?.groundY ?? NaN;
+      // Screen y grows downward: the bank is below the water.
+      expect(y(bear) - y(fish)).toBeGreaterThan(0.1);
+    }
+  });
+
   it('keeps two subjects walking side by side apart, not through each other', () => {
     const timeline = compose({ plan: planPrompt('an elephant and a giraffe walking on the savanna'), seed: 3, width: 640, height: 360, seconds: 4 });
     for (let frame = 0; frame < timeline.frames; frame += 8) {

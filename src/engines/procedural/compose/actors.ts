@@ -213,10 +213,13 @@ function pairUp(groups: Group[], actors: ActorTrack[], safe: Rect): void {
       const start = Math.min(0.9, Math.max(0.1, (x - x0) / Math.max(0.01, x1 - x0)));
       quarry.path = { kind: 'pingpong', x0, x1, y, speed: group.speed * 0.95, start, dir: group.dir };
     }
+    const quarryY = pathAt({ actors } as unknown as ShotTrack, targetActor.path, 0).y;
     for (let m = 0; m < group.count; m++) {
       const actor = actors[group.first + m] as ActorTrack;
       const gap = (targetActor.size * targetActor.perspective + actor.size * actor.perspective) * 0.75;
-      actor.path = { kind: 'follow', target: target.first, lag: ((m + 1) * gap) / Math.max(0.05, group.speed), dy: (m % 2 === 0 ? 1 : -1) * Math.ceil(m / 2) * 0.025 };
+      // A chaser keeps to its own ground: a bear after a fish runs along the bank, not across the water.
+      const own = actor.place === targetActor.place ? 0 : pathAt({ actors } as unknown as ShotTrack, actor.path, 0).y - quarryY;
+      actor.path = { kind: 'follow', target: target.first, lag: ((m + 1) * gap) / Math.max(0.05, group.speed), dy: own + (m % 2 === 0 ? 1 : -1) * Math.ceil(m / 2) * 0.025 };
     }
   });
 }
