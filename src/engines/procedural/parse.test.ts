@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenePlanSchema } from '../../domain/scene-plan.js';
+import { scenePlanSchema, type Subject } from '../../domain/scene-plan.js';
 import { planPrompt, splitShots } from './parse.js';
 
 const subject = (prompt: string, i = 0) => planPrompt(prompt).subjects[i];
@@ -52,20 +52,27 @@ describe('planPrompt: subjects', () => {
     }
   });
 
-  it('picks better artwork for a person doing something', () => {
-    expect(subject('a man walking his dog')).toMatchObject({ noun: 'man', asset: 'fluent-emoji-flat:man-walking' });
-    // Whole bodies, never the emoji's head and shoulders: standing, or in the pose of what they do.
-    expect(subject('a boy standing in a garden')).toMatchObject({ noun: 'boy', asset: 'fluent-emoji-flat:man-standing' });
-    expect(subject('kids playing in a park')).toMatchObject({ noun: 'child', asset: 'fluent-emoji-flat:person-bouncing-ball' });
-    expect(subject('a girl running')).toMatchObject({ noun: 'girl', asset: 'fluent-emoji-flat:woman-running' });
-    expect(subject('a woman waving')).toMatchObject({ noun: 'woman', asset: 'fluent-emoji-flat:woman-standing' });
-  });
-
-  it('rests a dog, a cat or a fox that sits or sleeps, instead of leaving it on its feet', () => {
-    expect(subject('a dog sleeping in a garden')).toMatchObject({ noun: 'dog', asset: 'game-icons:sitting-dog#c98a4b' });
-    expect(subject('a cat asleep by the fire')).toMatchObject({ noun: 'cat', action: 'sleep', asset: 'game-icons:cat#d9904a' });
-    expect(subject('a fox sitting in the snow')).toMatchObject({ noun: 'fox', asset: 'game-icons:fox#d8742c' });
-    expect(subject('a dog running')).toMatchObject({ noun: 'dog', asset: 'fluent-emoji-flat:dog' });
+  /** [prompt, what its first subject must be]: the artwork fits the pose, the way the subject lives and the colour. */
+  const artwork: Array<[string, Partial<Subject>]> = [
+    // People whole, never the emoji's head and shoulders: standing, or in the pose of what they do.
+    ['a man walking his dog', { noun: 'man', asset: 'fluent-emoji-flat:man-walking' }],
+    ['a boy standing in a garden', { noun: 'boy', asset: 'fluent-emoji-flat:man-standing' }],
+    ['kids playing in a park', { noun: 'child', asset: 'fluent-emoji-flat:person-bouncing-ball' }],
+    ['a girl running', { noun: 'girl', asset: 'fluent-emoji-flat:woman-running' }],
+    ['a woman waving', { noun: 'woman', asset: 'fluent-emoji-flat:woman-standing' }],
+    // Resting animals rest, instead of sleeping on their feet.
+    ['a dog sleeping in a garden', { noun: 'dog', asset: 'game-icons:sitting-dog#c98a4b' }],
+    ['a cat asleep by the fire', { noun: 'cat', action: 'sleep', asset: 'game-icons:cat#d9904a' }],
+    ['a fox sitting in the snow', { noun: 'fox', asset: 'game-icons:fox#d8742c' }],
+    ['a dog running', { noun: 'dog', asset: 'fluent-emoji-flat:dog' }],
+    // Birds in flight spread their wings; perched ones stand.
+    ['a flock of birds flying over the sea', { noun: 'bird', asset: 'game-icons:dove#3d4656' }],
+    ['seagulls gliding over the harbour', { noun: 'bird', action: 'glide', asset: 'game-icons:dove#3d4656' }],
+    ['two ravens fly', { noun: 'crow', asset: 'game-icons:dove#26262b' }],
+    ['a bird singing on a branch', { noun: 'bird', asset: 'fluent-emoji-flat:bird' }],
+  ];
+  it.each(artwork)('draws "%s" in fitting artwork', (prompt, expected) => {
+    expect(subject(prompt)).toMatchObject(expected);
   });
 
   it('draws a rider with their horse or bicycle, not beside it, and reads a couple as two people', () => {
@@ -75,13 +82,6 @@ describe('planPrompt: subjects', () => {
     expect(only('a knight riding a horse')).toEqual([expect.objectContaining({ noun: 'knight', asset: 'game-icons:mounted-knight#5b6170' })]);
     expect(only('a couple dancing in the rain')).toEqual([expect.objectContaining({ noun: 'person', count: 2, action: 'dance' })]);
     expect(only('a couple of dogs')).toEqual([expect.objectContaining({ noun: 'dog', count: 2 })]);
-  });
-
-  it('draws birds in flight with their wings spread, and perched ones standing', () => {
-    expect(subject('a flock of birds flying over the sea')).toMatchObject({ noun: 'bird', asset: 'game-icons:dove#3d4656' });
-    expect(subject('seagulls gliding over the harbour')).toMatchObject({ noun: 'bird', action: 'glide', asset: 'game-icons:dove#3d4656' });
-    expect(subject('two ravens fly')).toMatchObject({ noun: 'crow', asset: 'game-icons:dove#26262b' });
-    expect(subject('a bird singing on a branch')).toMatchObject({ noun: 'bird', asset: 'fluent-emoji-flat:bird' });
   });
 });
 
