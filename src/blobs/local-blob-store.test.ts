@@ -33,6 +33,20 @@ describe('local blob store', () => {
     expect(fs.readdirSync(path.join(root, 'videos/v2'))).toEqual(['video.mp4']);
   });
 
+  it('deletes a prefix while another writer is still adding to it (a video deleted as its preview is stored)', async () => {
+    const store = new LocalBlobStore(freshRoot());
+    for (let round = 0; round < 5; round++) {
+      await store.put(`videos/v${round}/video.mp4`, Buffer.from('old'));
+      // A worker that has not heard of the deletion yet keeps storing files under the video's prefix for a while.
+      const writer = (async () => {
+        for (let i = 0; i < 150; i++) await store.put(`videos/v${round}/frame-${i}.jpg`, Buffer.from('x'));
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await expect(store.deletePrefix(`videos/v${round}/`)).resolves.toBeUndefined();
+      await writer.catch(() => {});
+    }
+  });
+
   it('is what a file:// KINORA_BLOB_URL opens; other schemes are refused without echoing the URL', async () => {
     const root = freshRoot();
     const store = await openBlobStore(`file://${root}`);

@@ -59,6 +59,16 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async deletePrefix(prefix: string): Promise<void> {
-    await fs.promises.rm(this.pathOf(prefix.replace(/\/+$/, '')), { recursive: true, force: true });
+    const folder = this.pathOf(prefix.replace(/\/+$/, ''));
+    // Moved aside in one step, then removed: a writer still storing under the prefix (a render that has not yet heard
+    // the video was deleted) would otherwise add a file while the folder is emptied, failing the removal (ENOTEMPTY).
+    const doomed = `${folder}.deleted-${randomBytes(6).toString('hex')}`;
+    try {
+      await fs.promises.rename(folder, doomed);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await fs.promises.rm(doomed, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,7 @@ import { LocalBlobStore } from '../blobs/local-blob-store.js';
 import { openCatalog, type Catalog } from '../catalog/catalog.js';
 import type { NewVideo } from '../catalog/videos-repository.js';
 import { jobKindOf, type VideoOperation } from '../domain/video.js';
+import type { Engine } from '../engines/engine.js';
 import { EngineRegistry } from '../engines/registry.js';
 import { resolveMediaTools } from '../media/ffmpeg-binaries.js';
 import { probeClip } from '../media/ffmpeg-edit.js';
@@ -85,6 +86,38 @@ describe('runJob for video operations', () => {
     await completedSource('b');
     await enqueueAndRun('ab', { kind: 'blend', videoA: 'a', videoB: 'b', transitionSeconds: 0.5 }, 3.5);
     expect(await catalog.videos.findLive('ab')).toMatchObject({ status: 'completed', hasAudio: true });
+  });
+
+  it('leaves nothing of a video deleted while it renders, not even a preview stored after the API removed its files', async () => {
+    let started!: () => void;
+    const rendering = new Promise<void>((resolve) => (started = resolve));
+    let deleted!: () => void;
+    const afterDeletion = new Promise<void>((resolve) => (deleted = resolve));
+    // An engine slow to hear of the deletion: its first frame arrives after the video's files were removed.
+    const engine: Engine = {
+      name: 'slow',
+      models: [{ id: 'kinora-1', engine: 'slow', description: 'test', sizes: ['64x48'], maxSeconds: 10, features: { imageInput: false, remix: false, audio: false } }],
+      async generate(_request, context) {
+        started();
+        await afterDeletion;
+        context.onPreview?.({ image: Buffer.from('jpeg'), mime: 'image/jpeg', width: 64, height: 48 });
+        await new Promise((resolve) => context.signal.addEventListener('abort', resolve, { once: true }));
+        throw context.signal.reason;
+      },
+    };
+    deps.engines = new EngineRegistry([engine]);
+    await catalog.videos.insert(row('gone', null));
+    await deps.queue.enqueue({ videoId: 'gone', kind: 'generate' });
+    const job = await deps.queue.claim('test-worker');
+    const run = runJob(job!, 'test-worker', deps, never);
+    await rendering;
+    // What DELETE /v1/videos/{id} does: the row, the files, then the cancel.
+    await catalog.videos.softDelete('gone', 'k1');
+    await deps.blobs.deletePrefix('videos/gone/');
+    deleted();
+    await deps.queue.cancel('gone');
+    await run;
+    expect(fs.existsSync(path.join(tmp, 'blobs', 'videos', 'gone'))).toBe(false);
   });
 
   it('fails at once, without retrying, when a source was deleted after the job was queued', async () => {

@@ -101,16 +101,17 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
       log.info('video completed');
       outcome = 'completed';
       await announceEnded(deps, video, 'video.completed', log);
-    } else if (!(await deps.videos.findLive(video.id))) {
-      // Deleted while rendering: what was just stored belongs to nobody. (A video superseded by a newer attempt
-      // keeps its files: that attempt owns the same keys, and an uploaded source it still reads.)
-      await deps.blobs.deletePrefix(`videos/${video.id}/`);
+    } else {
+      await sweepIfDeleted(deps, video, log);
     }
     await deps.queue.complete(job);
   } catch (error) {
     await progress.flush();
     if (abort.signal.aborted) {
       log.info({ reason: String(abort.signal.reason) }, 'render stopped');
+      // Stopped because the video was deleted: a preview stored as the API removed its files must not outlive it.
+      await preview.settled();
+      await sweepIfDeleted(deps, video, log);
       return;
     }
     const retryable = isRetryable(error);
@@ -128,6 +129,18 @@ export async function runJob(job: ClaimedJob, workerId: string, deps: JobDepende
     stopOnCancel();
     shutdown.removeEventListener('abort', stopOnShutdown);
     await fs.promises.rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Deleted while rendering: what the render stored belongs to nobody. A video superseded by a newer attempt keeps its
+ * files (that attempt owns the same keys, and an uploaded source it still reads). Best effort: a failure is logged.
+ */
+async function sweepIfDeleted(deps: JobDependencies, video: VideoRecord, log: Logger): Promise<void> {
+  try {
+    if (!(await deps.videos.findLive(video.id))) await deps.blobs.deletePrefix(`videos/${video.id}/`);
+  } catch (error) {
+    log.warn({ err: error }, 'files of a deleted video not removed');
   }
 }
 
