@@ -259,8 +259,7 @@ function tintInPlace(canvas: Canvas, tint: string): void {
   }
   // Screen with the colour at alpha k adds about k × luma × (1 − have) to a pixel of luma `have`.
   const have = meanLuma(canvas);
-  const want = luma;
-  const k = have < want ? Math.min(0.9, (want - have) / (luma * (1 - have))) : 0;
+  const k = have < luma ? Math.min(0.9, (luma - have) / (luma * (1 - have))) : 0;
   if (k > 0.02) paint('screen', k);
 }
 

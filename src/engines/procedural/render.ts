@@ -136,8 +136,9 @@ export class FrameRenderer {
     }
     const depths = [...actorsByDepth.keys()].sort((a, b) => a - b);
     let nextDepth = 0;
-    // Low-poly facets the scenery up to the ground, before the first subject on the ground or anything nearer.
-    let faceted = !(shot.grade.facets > 0 && !(timeline.imageBackdrop && shot.style === 'flat'));
+    // Low-poly facets the scenery up to the ground, before the first subject on the ground or anything nearer (the
+    // grader does nothing for a style without facets).
+    let faceted = false;
     const facetOnce = (depth: number): void => {
       if (faceted || depth < 1) return;
       this.grader.facet(this.canvas, shot.grade, this.unit);

@@ -53,6 +53,7 @@ export function restyleSprite(canvas: Canvas, style: string): void {
   if (style === 'low-poly') facetSprite(canvas);
 }
 
+/** The art's shape, filled with one colour. */
 function silhouette(art: Canvas, color: string): Canvas {
   const out = new Canvas(art.width, art.height);
   const ctx = out.getContext('2d');
